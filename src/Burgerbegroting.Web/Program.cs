@@ -1,6 +1,34 @@
-var builder = WebApplication.CreateBuilder(args);
+using Burgerbegroting.Web.Infrastructure.Commands;
+using Burgerbegroting.Web.Infrastructure.Startup;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+
+builder.AddPersistence()
+    .AddAccounts()
+    .AddEmail()
+    .AddLanguages()
+    .AddSecurity()
+    .AddHealth()
+    .AddPages();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UsePipeline();
+app.MapPages();
+app.MapHealth();
 
-app.Run();
+if (AppCommands.IsCommand(args))
+{
+    return await AppCommands.RunAsync(app, args);
+}
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

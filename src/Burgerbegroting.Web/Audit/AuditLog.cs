@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Audit;
+using Burgerbegroting.Web.Infrastructure.Startup;
+
+namespace Burgerbegroting.Web.Audit;
+
+/// <summary>Records a staff action in the caller's unit of work, so the action and its log entry are saved together.</summary>
+public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    public AuditEntry Record(string action, string subjectType, string? subjectId, string details)
+    {
+        var user = http.HttpContext?.User;
+        var entry = new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            ActorId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
+            ActorName = user?.FindFirstValue(ClaimTypes.Email) ?? user?.Identity?.Name ?? "systeem",
+            Action = action,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            Details = details.Length > 4000 ? details[..4000] : details,
+        };
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+}
+
+/// <summary>The action codes; the audit page shows them translated ("Audit.Action.staff.invited").</summary>
+public static class AuditActions
+{
+    public const string AdminCreated = "admin.created";
+    public const string StaffInvited = "staff.invited";
+    public const string StaffRevoked = "staff.revoked";
+    public const string StaffRestored = "staff.restored";
+    public const string NetworkApproved = "network.approved";
+    public const string NetworkRejected = "network.rejected";
+    public const string MailRetried = "mail.retried";
+}

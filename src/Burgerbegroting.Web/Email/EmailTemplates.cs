@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Net;
+using Burgerbegroting.Data.Accounts;
+using Microsoft.Extensions.Localization;
+
+namespace Burgerbegroting.Web.Email;
+
+/// <summary>
+/// The mails we send, each in the recipient's language: a plain-text body and the same text as simple HTML.
+/// Texts come from the resource files (keys "Mail.*").
+/// </summary>
+public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
+{
+    public EmailMessage ConfirmEmail(AppUser user, string link) =>
+        Build(user, "confirm-email", "Mail.Confirm.Subject", ["Mail.Confirm.Body"], link, "Mail.Confirm.Action");
+
+    public EmailMessage PasswordReset(AppUser user, string link) =>
+        Build(user, "password-reset", "Mail.Reset.Subject", ["Mail.Reset.Body"], link, "Mail.Reset.Action");
+
+    public EmailMessage StaffInvite(AppUser user, string link, string role) =>
+        Build(user, "staff-invite", "Mail.Invite.Subject", ["Mail.Invite.Body", "Role." + role], link, "Mail.Invite.Action");
+
+    public EmailMessage NetworkApproved(AppUser user, string link) =>
+        Build(user, "network-approved", "Mail.NetworkApproved.Subject", ["Mail.NetworkApproved.Body", user.OrganisationName ?? ""], link, "Mail.NetworkApproved.Action");
+
+    public EmailMessage NetworkRejected(AppUser user, string reason) =>
+        Build(user, "network-rejected", "Mail.NetworkRejected.Subject", ["Mail.NetworkRejected.Body", user.OrganisationName ?? "", reason], null, null);
+
+    /// <summary>body[0] is the resource key of the paragraph, the rest are its arguments (a "Role.x" argument is translated too).</summary>
+    private EmailMessage Build(AppUser user, string kind, string subjectKey, string[] body, string? link, string? actionKey)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        var previousFormat = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(user.PreferredCulture);
+            var greeting = l["Mail.Greeting", user.DisplayName].Value;
+            var args = body.Skip(1).Select(a => a.StartsWith("Role.", StringComparison.Ordinal) ? l[a].Value : a).ToArray<object>();
+            var paragraph = l[body[0], args].Value;
+            var action = actionKey is null ? null : l[actionKey].Value;
+            var signature = l["Mail.Signature"].Value;
+            var text = string.Join("\n\n", new[] { greeting, paragraph, action is null ? null : $"{action}:\n{link}", signature }.Where(p => p is not null));
+            var html = $"""
+                <!DOCTYPE html>
+                <html lang="{user.PreferredCulture[..2]}"><body style="font-family: sans-serif; line-height: 1.5">
+                <p>{Enc(greeting)}</p>
+                <p>{Enc(paragraph)}</p>
+                {(link is null ? "" : $"<p><a href=\"{Enc(link)}\">{Enc(action!)}</a></p><p style=\"font-size: 0.9em\">{Enc(link)}</p>")}
+                <p>{Enc(signature).Replace("\n", "<br>", StringComparison.Ordinal)}</p>
+                </body></html>
+                """;
+            return new EmailMessage(user.Email!, l[subjectKey].Value, text, html, kind);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+            CultureInfo.CurrentCulture = previousFormat;
+        }
+    }
+
+    private static string Enc(string s) => WebUtility.HtmlEncode(s);
+}

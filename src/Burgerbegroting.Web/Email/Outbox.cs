@@ -1,0 +1,32 @@
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Email;
+
+namespace Burgerbegroting.Web.Email;
+
+public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody, string Kind, bool Transactional = true);
+
+/// <summary>
+/// Adds mails to the outbox table in the caller's unit of work: they are saved, or not, together with the change
+/// that causes them (SPEC §4). The caller calls SaveChanges.
+/// </summary>
+public sealed class Outbox(AppDbContext db, TimeProvider clock)
+{
+    public OutboxMessage Enqueue(EmailMessage mail)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = new OutboxMessage
+        {
+            To = mail.To,
+            Subject = mail.Subject,
+            TextBody = mail.TextBody,
+            HtmlBody = mail.HtmlBody,
+            Kind = mail.Kind,
+            Transactional = mail.Transactional,
+            Status = OutboxStatus.Queued,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        db.OutboxMessages.Add(message);
+        return message;
+    }
+}

@@ -1,0 +1,131 @@
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Burgerbegroting.Web.Email;
+
+/// <summary>
+/// Delivers queued mails with retries and exponential backoff. Each message is first claimed with a lease by a
+/// conditional update, so two app instances on one database never both send it.
+/// </summary>
+public sealed class OutboxSender(
+    IServiceScopeFactory scopes,
+    IMailTransport transport,
+    IOptions<EmailOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxSender> logger)
+{
+    public string InstanceId { get; } = $"{Environment.ProcessId}/{Guid.NewGuid():N}@{Environment.MachineName}" is var id && id.Length > 100 ? id[..100] : id;
+
+    /// <summary>Sends what is due now; returns how many messages it delivered.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
+    {
+        var o = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => m.Id)
+            .Take(o.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var delivered = 0;
+        foreach (var id in due)
+        {
+            if (await TryClaimAsync(db, id, cancellationToken) && await DeliverAsync(db, id, cancellationToken))
+            {
+                delivered++;
+            }
+        }
+
+        return delivered;
+    }
+
+    private async Task<bool> TryClaimAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var leaseEnd = now + options.Value.Lease;
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Queued && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, InstanceId).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
+        return claimed == 1;
+    }
+
+    private async Task<bool> DeliverAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        var mine = db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == InstanceId);
+        var attempts = message.Attempts + 1;
+        try
+        {
+            await transport.SendAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var o = options.Value;
+            var failed = attempts >= o.MaxAttempts;
+            var retryAt = clock.GetUtcNow().UtcDateTime + Backoff(attempts, o);
+            var error = Describe(ex);
+            logger.LogWarning("Mail {Id} to {To} failed (attempt {Attempt}): {Error}", id, message.To, attempts, error);
+            await mine.ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Queued)
+                .SetProperty(m => m.NextAttemptAt, retryAt)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.LockedBy, (string?)null)
+                .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
+            return false;
+        }
+
+        var sentAt = clock.GetUtcNow().UtcDateTime;
+        await mine.ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Attempts, attempts)
+            .SetProperty(m => m.Status, OutboxStatus.Sent)
+            .SetProperty(m => m.SentAt, sentAt)
+            .SetProperty(m => m.LockedBy, (string?)null)
+            .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>30 s, 1 min, 2 min, ... capped: an SMTP outage of hours loses nothing and does not hammer the server.</summary>
+    public static TimeSpan Backoff(int attempts, EmailOptions o)
+    {
+        var factor = Math.Pow(2, Math.Min(attempts - 1, 20));
+        var delay = TimeSpan.FromTicks((long)Math.Min(o.RetryBase.Ticks * factor, o.RetryMax.Ticks));
+        return delay;
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var text = ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})";
+        return text.Length > 2000 ? text[..2000] : text;
+    }
+}
+
+/// <summary>Runs the sender in the background; wakes early when a request has just queued a mail.</summary>
+public sealed class OutboxSenderService(OutboxSender sender, OutboxSignal signal, IOptions<EmailOptions> options, ILogger<OutboxSenderService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await sender.SendDueAsync(stoppingToken) > 0)
+                {
+                    continue;
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Outbox sender pass failed; trying again later");
+            }
+
+            await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+        }
+    }
+}

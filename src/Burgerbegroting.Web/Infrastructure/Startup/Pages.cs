@@ -1,0 +1,72 @@
+using Burgerbegroting.Web.Accounts;
+using Burgerbegroting.Web.Audit;
+using Burgerbegroting.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Burgerbegroting.Web.Infrastructure.Startup;
+
+public static class Pages
+{
+    public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRouting(o => o.LowercaseUrls = true);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<Links>();
+        builder.Services.AddScoped<StaffAccounts>();
+        builder.Services.AddScoped<AccountSeeder>();
+        builder.Services.AddScoped<NetworkAccounts>();
+        builder.Services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Beheer", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Beheer/Medewerkers", Policies.Admin);
+                o.Conventions.AuthorizePage("/Account/Profile");
+            })
+            .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Shared());
+        builder.Services.AddOptions<MvcOptions>()
+            .Configure<IStringLocalizerFactory>(Languages.LocalizeModelBinding);
+        return builder;
+    }
+
+    public static WebApplication UsePipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fout");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/fout", "?code={0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapPages(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapPost("/taal", SwitchLanguage).DisableAntiforgery().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>The language switch on every page: a plain form, so it works without JavaScript.</summary>
+    private static IResult SwitchLanguage(HttpContext context, [FromForm] string? culture, [FromForm] string? returnUrl)
+    {
+        var chosen = Languages.Normalize(culture);
+        context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        var target = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+        return Results.LocalRedirect(target);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Burgerbegroting.Web.Infrastructure.Startup;
+
+public static class Security
+{
+    public const string SignInLimit = "sign-in";
+    public const string BallotLimit = "ballot";
+
+    /// <summary>Antiforgery on every form and htmx request, rate limits on sign-in and ballots (SPEC §6).</summary>
+    public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "bb.af";
+        });
+        var perMinute = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        var ballotsPerMinute = builder.Configuration.GetValue("RateLimits:BallotsPerMinute", 30);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInLimit, ctx => Window(ctx, perMinute));
+            o.AddPolicy(BallotLimit, ctx => Window(ctx, ballotsPerMinute));
+        });
+        return builder;
+    }
+
+    private static RateLimitPartition<string> Window(HttpContext ctx, int permits) =>
+        // Only POSTs count: reading the sign-in page is free.
+        HttpMethods.IsPost(ctx.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("read");
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var h = context.Response.Headers;
+        h["X-Content-Type-Options"] = "nosniff";
+        h["X-Frame-Options"] = "DENY";
+        h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
+        h["Content-Security-Policy"] =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+            "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        await next();
+    });
+}

@@ -1,0 +1,130 @@
+using System.ComponentModel.DataAnnotations;
+using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Voting.Eligibility;
+using Burgerbegroting.Web.Accounts;
+using Burgerbegroting.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Burgerbegroting.Web.Pages.Account;
+
+public class ProfileModel(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    IEmailSender<AppUser> mail,
+    Links links,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public AppUser CurrentUser { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is null)
+        {
+            return Challenge();
+        }
+
+        Input = new InputModel
+        {
+            DisplayName = CurrentUser.DisplayName,
+            OrganisationName = CurrentUser.OrganisationName,
+            Postcode = CurrentUser.Postcode is null ? "" : DutchPostcode.Format(CurrentUser.Postcode),
+            BirthYear = CurrentUser.BirthYear?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var postcode = DutchPostcode.Normalize(Input.Postcode);
+        var year = BirthYears.Parse(Input.BirthYear, clock.GetUtcNow().Year, out var yearError);
+        if (user.Kind != AccountKind.Staff && postcode is null)
+        {
+            ModelState.AddModelError("Input.Postcode", l["Validation.Postcode"]);
+        }
+
+        if (user.Kind == AccountKind.Resident && yearError is not null)
+        {
+            ModelState.AddModelError("Input.BirthYear", l[yearError, clock.GetUtcNow().Year]);
+        }
+
+        if (user.Kind == AccountKind.Network && string.IsNullOrWhiteSpace(Input.OrganisationName))
+        {
+            ModelState.AddModelError("Input.OrganisationName", l["Validation.OrganisationRequired"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        user.DisplayName = Input.DisplayName.Trim();
+        user.Postcode = user.Kind == AccountKind.Staff ? user.Postcode : postcode;
+        user.BirthYear = user.Kind == AccountKind.Resident ? year : user.BirthYear;
+        user.OrganisationName = user.Kind == AccountKind.Network ? Input.OrganisationName!.Trim() : user.OrganisationName;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        TempData["Status"] = l["Profile.Saved"].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostResendConfirmationAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!user.EmailConfirmed)
+        {
+            var token = await users.GenerateEmailConfirmationTokenAsync(user);
+            await mail.SendConfirmationLinkAsync(user, user.Email!, links.Page("/Account/ConfirmEmail", new { userId = user.Id, code = AccountTokens.Encode(token) }));
+            TempData["Status"] = l["Profile.ConfirmationSent", user.Email!].Value;
+        }
+
+        return RedirectToPage();
+    }
+
+    private async Task<AppUser?> LoadAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is not null)
+        {
+            CurrentUser = user;
+        }
+
+        return user;
+    }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Field.OrganisationName")]
+        [StringLength(150, ErrorMessage = "Validation.MaxLength")]
+        public string? OrganisationName { get; set; }
+
+        [Display(Name = "Field.DisplayName")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
+        public string DisplayName { get; set; } = "";
+
+        [Display(Name = "Field.Postcode")]
+        public string? Postcode { get; set; }
+
+        [Display(Name = "Field.BirthYear")]
+        public string? BirthYear { get; set; }
+    }
+}

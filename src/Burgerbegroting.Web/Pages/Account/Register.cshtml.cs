@@ -1,0 +1,137 @@
+using System.ComponentModel.DataAnnotations;
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Voting.Eligibility;
+using Burgerbegroting.Web.Infrastructure;
+using Burgerbegroting.Web.Infrastructure.Startup;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Burgerbegroting.Web.Pages.Account;
+
+[EnableRateLimiting(Security.SignInLimit)]
+public class RegisterModel(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    IEmailSender<AppUser> mail,
+    Links links,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var postcode = Input.Validate(ModelState, l, clock.GetUtcNow().Year);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = Input.ToUser(postcode!, Languages.Normalize(System.Globalization.CultureInfo.CurrentUICulture.Name), clock.GetUtcNow().UtcDateTime);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user, Input.Password);
+        if (!created.Succeeded)
+        {
+            AccountErrors.AddTo(ModelState, created, nameof(Input));
+            return Page();
+        }
+
+        // A buurtnetwerk gets its role only when staff approve it (SPEC §2).
+        if (user.Kind == AccountKind.Resident)
+        {
+            await users.AddToRoleAsync(user, Roles.Resident);
+        }
+
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        await mail.SendConfirmationLinkAsync(user, user.Email!, links.Page("/Account/ConfirmEmail", new { userId = user.Id, code = Accounts.AccountTokens.Encode(token) }));
+        await transaction.CommitAsync();
+        return RedirectToPage("/Account/CheckEmail", new { kind = user.Kind == AccountKind.Network ? "network" : null });
+    }
+
+    public sealed class InputModel
+    {
+        public AccountKind Kind { get; set; } = AccountKind.Resident;
+
+        [Display(Name = "Field.OrganisationName")]
+        [StringLength(150, ErrorMessage = "Validation.MaxLength")]
+        public string? OrganisationName { get; set; }
+
+        [Display(Name = "Field.DisplayName")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
+        public string DisplayName { get; set; } = "";
+
+        [Display(Name = "Field.Email")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [StringLength(256, ErrorMessage = "Validation.MaxLength")]
+        public string Email { get; set; } = "";
+
+        [Display(Name = "Field.Postcode")]
+        [Required(ErrorMessage = "Validation.Required")]
+        public string Postcode { get; set; } = "";
+
+        [Display(Name = "Field.BirthYear")]
+        public string? BirthYear { get; set; }
+
+        [Display(Name = "Field.Password")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        public string Password { get; set; } = "";
+
+        [Display(Name = "Field.ConfirmPassword")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
+        public string ConfirmPassword { get; set; } = "";
+
+        internal int? ParsedBirthYear { get; private set; }
+
+        /// <summary>The checks attributes can't express; returns the normalised postcode.</summary>
+        internal string? Validate(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, IStringLocalizer l, int thisYear)
+        {
+            var postcode = DutchPostcode.Normalize(Postcode);
+            if (!string.IsNullOrWhiteSpace(Postcode) && postcode is null)
+            {
+                state.AddModelError("Input.Postcode", l["Validation.Postcode"]);
+            }
+
+            if (Kind == AccountKind.Network && string.IsNullOrWhiteSpace(OrganisationName))
+            {
+                state.AddModelError("Input.OrganisationName", l["Validation.OrganisationRequired"]);
+            }
+
+            if (Kind == AccountKind.Resident)
+            {
+                ParsedBirthYear = BirthYears.Parse(BirthYear, thisYear, out var error);
+                if (error is not null)
+                {
+                    state.AddModelError("Input.BirthYear", l[error, thisYear]);
+                }
+            }
+
+            return postcode;
+        }
+
+        internal AppUser ToUser(string postcode, string culture, DateTime now) => new()
+        {
+            UserName = Email.Trim(),
+            Email = Email.Trim(),
+            DisplayName = DisplayName.Trim(),
+            Kind = Kind == AccountKind.Network ? AccountKind.Network : AccountKind.Resident,
+            OrganisationName = Kind == AccountKind.Network ? OrganisationName?.Trim() : null,
+            Postcode = postcode,
+            BirthYear = Kind == AccountKind.Resident ? ParsedBirthYear : null,
+            PreferredCulture = culture,
+            CreatedAt = now,
+        };
+    }
+}
