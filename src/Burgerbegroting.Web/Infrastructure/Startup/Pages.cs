@@ -22,7 +22,7 @@ public static class Pages
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Beheer", Policies.Staff);
-                o.Conventions.AuthorizeFolder("/Beheer/Medewerkers", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Beheer/Staff", Policies.Admin);
                 o.Conventions.AuthorizePage("/Account/Profile");
             })
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
