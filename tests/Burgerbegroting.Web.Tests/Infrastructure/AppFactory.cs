@@ -95,7 +95,7 @@ public class AppFactory : WebApplicationFactory<Program>
     internal static async Task DropPostgresDatabaseAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = "postgres" }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
