@@ -1,8 +1,11 @@
+using Burgerbegroting.Data;
 using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Data.Email;
 using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Email;
 using Burgerbegroting.Web.Infrastructure.Startup;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Burgerbegroting.Web.Infrastructure.Commands;
@@ -38,24 +41,59 @@ public static class AppCommands
     private static async Task<int> CreateAdminAsync(WebApplication app, string email)
     {
         await app.PrepareDatabaseAsync();
-        await using var scope = app.Services.CreateAsyncScope();
-        var staff = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        var result = await staff.InviteAsync(email, email.Split('@')[0], Roles.Admin, Languages.Dutch, AuditActions.AdminCreated);
-        if (result == InviteResult.IsNonStaffAccount)
+        // Started on a private loopback port so routing (for the link in the mail) and the outbox sender run as usual.
+        app.Urls.Clear();
+        app.Urls.Add("http://127.0.0.1:0");
+        await app.StartAsync();
+        try
         {
-            await Console.Error.WriteLineAsync($"{email} already has a resident or buurtnetwerk account; use another address for administration.");
-            return 2;
+            await using var scope = app.Services.CreateAsyncScope();
+            var staff = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+            var result = await staff.InviteAsync(email, email.Split('@')[0], Roles.Admin, Languages.Dutch, AuditActions.AdminCreated);
+            switch (result)
+            {
+                case InviteResult.IsNonStaffAccount:
+                    await Console.Error.WriteLineAsync($"{email} already has a resident or buurtnetwerk account; use another address for administration.");
+                    return 2;
+                case InviteResult.AlreadyStaff:
+                    Console.WriteLine($"{email} is already a beheerder. A forgotten password can be reset from the sign-in page.");
+                    return 0;
+            }
+
+            var status = await WaitForOutboxAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), email);
+            var options = app.Services.GetRequiredService<IOptions<EmailOptions>>().Value;
+            var where = string.IsNullOrWhiteSpace(options.Smtp.Host)
+                ? $"written to {Path.GetFullPath(options.PickupFolder, app.Environment.ContentRootPath)}"
+                : $"sent through {options.Smtp.Host}";
+            Console.WriteLine(status == OutboxStatus.Sent
+                ? $"Beheerder {email} created; the mail with a set-password link was {where}."
+                : $"Beheerder {email} created; the set-password mail is still queued (see /beheer/email once signed in, or the log) and is retried when the app runs.");
+            return 0;
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    private static async Task<OutboxStatus> WaitForOutboxAsync(AppDbContext db, string email)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var statuses = await db.OutboxMessages.AsNoTracking().Where(m => m.To == email).Select(m => new { m.Status, m.Attempts }).ToListAsync();
+            if (statuses.All(m => m.Status == OutboxStatus.Sent))
+            {
+                return OutboxStatus.Sent;
+            }
+
+            if (statuses.Any(m => m.Status == OutboxStatus.Queued && m.Attempts > 0))
+            {
+                return OutboxStatus.Queued;
+            }
+
+            await Task.Delay(200);
         }
 
-        // The app is not running, so deliver the mail now rather than leave it for the background sender.
-        var sent = await app.Services.GetRequiredService<OutboxSender>().SendDueAsync();
-        var options = app.Services.GetRequiredService<IOptions<EmailOptions>>().Value;
-        var where = string.IsNullOrWhiteSpace(options.Smtp.Host)
-            ? $"written to {Path.GetFullPath(options.PickupFolder, app.Environment.ContentRootPath)}"
-            : $"sent through {options.Smtp.Host}";
-        Console.WriteLine(result == InviteResult.AlreadyStaff
-            ? $"{email} is already a beheerder; a new set-password link was not needed."
-            : $"Beheerder {email} created; the set-password mail was {where} ({sent} sent now, the rest retried by the app).");
-        return 0;
+        return OutboxStatus.Queued;
     }
 }

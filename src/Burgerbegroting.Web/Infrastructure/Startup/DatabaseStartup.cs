@@ -12,6 +12,7 @@ public static class DatabaseStartup
             await Persistence.MigrateAsync(app.Services);
         }
 
+        KeyRing.EnsureCurrentKey(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
         await seeder.EnsureRolesAsync();

@@ -42,6 +42,7 @@ public static class Persistence
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<IXmlRepository>((options, repository) => options.XmlRepository = repository);
         builder.Services.AddDataProtection().SetApplicationName("Burgerbegroting");
+        builder.Services.AddHostedService<KeyRing>();
         return builder;
     }
 
@@ -93,5 +94,24 @@ internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlR
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
         db.SaveChanges();
+    }
+}
+
+/// <summary>
+/// Creates and rotates data-protection keys outside request transactions. A key made lazily inside one (the first
+/// token of a registration) would need a second connection to store it, which SQLite's single writer blocks.
+/// </summary>
+internal sealed class KeyRing(IServiceProvider services) : BackgroundService
+{
+    public static void EnsureCurrentKey(IServiceProvider services) =>
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("key-ring-warmup").Protect("ok");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(6));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            EnsureCurrentKey(services);
+        }
     }
 }
