@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Burgerbegroting.Web.Tests.Infrastructure;
+using Xunit.Sdk;
+
+namespace Burgerbegroting.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// Shared by the browser test collection: a real SMTP sink, the app on Kestrel at a random loopback port, and Debian's Chromium
+/// driven by Playwright. Each journey gets a fresh browser context (no cookies) through <see cref="RunAsync"/>,
+/// which saves a screenshot and the page's HTML when the journey fails.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    /// <summary>The longest any single wait (navigation, locator, expectation) may take.</summary>
+    public const float Timeout = 15_000;
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private KestrelAppFactory? _app;
+    private SmtpSink? _smtp;
+
+    public AppFactory App => _app ?? throw new InvalidOperationException("not started");
+    public SmtpSink Smtp => _smtp ?? throw new InvalidOperationException("not started");
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var chromium = TestEnvironment.Chromium;
+        _smtp = await SmtpSink.StartNewAsync();
+        _app = new KestrelAppFactory(_smtp.Port);
+        BaseAddress = _app.Start();
+
+        // Playwright's bundled driver runs offline; the browser is Debian's, never a downloaded one.
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+            Timeout = 30_000,
+        });
+        SetDefaultExpectTimeout(Timeout);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_smtp is not null)
+        {
+            await _smtp.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="journey"/> in a fresh Dutch browser context. On failure it saves a full-page
+    /// screenshot and the HTML under TestResults/browser and fails with both paths in the message.
+    /// </summary>
+    public async Task RunAsync(Func<IPage, Task> journey, [CallerMemberName] string name = "")
+    {
+        var browser = _browser ?? throw new InvalidOperationException("not started");
+        await using var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "nl-NL",
+            ViewportSize = new() { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
+        var page = await context.NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                lock (console)
+                {
+                    console.Add($"{message.Type}: {message.Text}");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (console)
+            {
+                console.Add($"page error: {error}");
+            }
+        };
+
+        try
+        {
+            await journey(page);
+        }
+        catch (Exception failure)
+        {
+            var report = new StringBuilder();
+            report.AppendLine(CultureInfo.InvariantCulture, $"Browser journey '{name}' failed at {page.Url}");
+            report.AppendLine(await SaveEvidenceAsync(page, name));
+            lock (console)
+            {
+                if (console.Count > 0)
+                {
+                    report.AppendLine("Browser console:");
+                    console.ForEach(line => report.AppendLine("  " + line));
+                }
+            }
+
+            report.AppendLine(failure.Message);
+            throw new XunitException(report.ToString(), failure);
+        }
+    }
+
+    private static async Task<string> SaveEvidenceAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(ResultsRoot(), "browser");
+        Directory.CreateDirectory(folder);
+        var stem = Path.Combine(folder, $"{name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}");
+        var lines = new StringBuilder();
+        try
+        {
+            await page.ScreenshotAsync(new() { Path = stem + ".png", FullPage = true, Timeout = Timeout });
+            lines.AppendLine("Screenshot: " + stem + ".png");
+        }
+        catch (PlaywrightException e)
+        {
+            lines.AppendLine("Screenshot failed: " + e.Message);
+        }
+
+        try
+        {
+            await File.WriteAllTextAsync(stem + ".html", await page.ContentAsync());
+            lines.AppendLine("HTML: " + stem + ".html");
+        }
+        catch (PlaywrightException e)
+        {
+            lines.AppendLine("HTML not saved: " + e.Message);
+        }
+
+        return lines.ToString().TrimEnd();
+    }
+
+    /// <summary>TestResults/ at the repository root (git-ignored); the test output folder outside a checkout.</summary>
+    private static string ResultsRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Burgerbegroting.sln")))
+            {
+                return Path.Combine(dir.FullName, "TestResults");
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "TestResults");
+    }
+}
