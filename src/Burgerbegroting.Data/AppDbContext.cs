@@ -1,5 +1,6 @@
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Audit;
+using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Email;
 using Burgerbegroting.Data.Protection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -12,6 +13,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Edition> Editions => Set<Edition>();
+    public DbSet<Buurt> Buurten => Set<Buurt>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<BallotEntry> BallotEntries => Set<BallotEntry>();
+    public DbSet<ThemeResult> ThemeResults => Set<ThemeResult>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -32,8 +32,18 @@ public static class AuditActions
     public const string AdminCreated = "admin.created";
     public const string StaffInvited = "staff.invited";
     public const string StaffRevoked = "staff.revoked";
-    public const string StaffRestored = "staff.restored";
     public const string NetworkApproved = "network.approved";
     public const string NetworkRejected = "network.rejected";
     public const string MailRetried = "mail.retried";
+    public const string EditionCreated = "edition.created";
+    public const string EditionChanged = "edition.changed";
+    public const string BuurtenChanged = "edition.buurten";
+    public const string ThemeAdded = "theme.added";
+    public const string ThemeChanged = "theme.changed";
+    public const string ThemeRemoved = "theme.removed";
+    public const string RoundOpened = "round.opened";
+    public const string RoundClosed = "round.closed";
+    public const string RoundPublished = "round.published";
+    public const string RoundDatesChanged = "round.dates";
+    public const string TieResolved = "round.tie-resolved";
 }

@@ -26,7 +26,11 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
     public EmailMessage NetworkRejected(AppUser user, string reason) =>
         Build(user, "network-rejected", "Mail.NetworkRejected.Subject", ["Mail.NetworkRejected.Body", user.OrganisationName ?? "", reason], null, null);
 
-    /// <summary>body[0] is the resource key of the paragraph, the rest are its arguments (a "Role.x" argument is translated too).</summary>
+    /// <summary>The receipt says the vote counts, never what it was (SPEC §4).</summary>
+    public EmailMessage BallotReceipt(AppUser user, int round, string edition, bool replaced) =>
+        Build(user, "ballot-receipt", "Mail.Receipt.Subject", [replaced ? "Mail.Receipt.Replaced" : "Mail.Receipt.Body", edition, "Round." + round + ".Name"], null, null);
+
+    /// <summary>body[0] is the resource key of the paragraph, the rest are its arguments (a "Role.x" or "Round.x" argument is translated too).</summary>
     private EmailMessage Build(AppUser user, string kind, string subjectKey, string[] body, string? link, string? actionKey)
     {
         var previous = CultureInfo.CurrentUICulture;
@@ -35,7 +39,7 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
         {
             CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(user.PreferredCulture);
             var greeting = l["Mail.Greeting", user.DisplayName].Value;
-            var args = body.Skip(1).Select(a => a.StartsWith("Role.", StringComparison.Ordinal) ? l[a].Value : a).ToArray<object>();
+            var args = body.Skip(1).Select(a => a.StartsWith("Role.", StringComparison.Ordinal) || a.StartsWith("Round.", StringComparison.Ordinal) ? l[a].Value : a).ToArray<object>();
             var paragraph = l[body[0], args].Value;
             var action = actionKey is null ? null : l[actionKey].Value;
             var signature = l["Mail.Signature"].Value;

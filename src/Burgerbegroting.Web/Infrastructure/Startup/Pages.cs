@@ -1,5 +1,6 @@
 using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Audit;
+using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,10 @@ public static class Pages
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddScoped<AccountSeeder>();
         builder.Services.AddScoped<NetworkAccounts>();
+        builder.Services.AddScoped<RoundLifecycle>();
+        builder.Services.AddScoped<ResultsCalculator>();
+        builder.Services.AddScoped<BallotBox>();
+        builder.Services.AddSingleton<Eligibility>();
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Beheer", Policies.Staff);

@@ -1,0 +1,52 @@
+namespace Burgerbegroting.Data.Editions;
+
+public enum OutcomeRuleKind
+{
+    /// <summary>Ideas by votes, each taken if it still fits (what most cities use).</summary>
+    Greedy = 0,
+
+    /// <summary>Method of Equal Shares with add-one completion, then greedy (mes-cost-add1-greedy).</summary>
+    EqualShares = 1,
+}
+
+/// <summary>One burgerbegroting ("Burgerbegroting Maastricht 2027"): its budget, area, settings and four rounds.</summary>
+public class Edition
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>Introduction shown on the home page (Markdown).</summary>
+    public string Introduction { get; set; } = "";
+
+    /// <summary>The total budget in whole euros.</summary>
+    public long TotalBudget { get; set; }
+
+    public int MinimumAge { get; set; } = 16;
+
+    /// <summary>K: how many themes a round-1 ballot may choose.</summary>
+    public int MaxThemesPerBallot { get; set; } = 3;
+
+    /// <summary>N: how many themes go through to round 2.</summary>
+    public int ThemesToSelect { get; set; } = 5;
+
+    public OutcomeRuleKind OutcomeRule { get; set; } = OutcomeRuleKind.Greedy;
+
+    public DateTime CreatedAt { get; set; }
+
+    public List<Buurt> Buurten { get; set; } = [];
+    public List<Round> Rounds { get; set; } = [];
+    public List<Theme> Themes { get; set; } = [];
+
+    /// <summary>Settings that decide the outcome (budget, area, K, N, rule) are fixed once round 1 has opened.</summary>
+    public bool SettingsLocked => Rounds.Any(r => r.Number == 1 && r.Status != RoundStatus.Planned);
+
+    public Round Round(int number) => Rounds.Single(r => r.Number == number);
+
+    public static Edition CreateNew(string name, long totalBudget, DateTime now) => new()
+    {
+        Name = name,
+        TotalBudget = totalBudget,
+        CreatedAt = now,
+        Rounds = [.. Enumerable.Range(1, 4).Select(n => new Round { Number = n, Status = RoundStatus.Planned })],
+    };
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Burgerbegroting.Data.Editions;
+
+public class EditionConfiguration : IEntityTypeConfiguration<Edition>
+{
+    public void Configure(EntityTypeBuilder<Edition> builder)
+    {
+        builder.Property(e => e.Name).HasMaxLength(150);
+        builder.Property(e => e.Introduction).HasMaxLength(10_000);
+        builder.HasMany(e => e.Buurten).WithOne().HasForeignKey(b => b.EditionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Rounds).WithOne(r => r.Edition).HasForeignKey(r => r.EditionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Themes).WithOne().HasForeignKey(t => t.EditionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class BuurtConfiguration : IEntityTypeConfiguration<Buurt>
+{
+    public void Configure(EntityTypeBuilder<Buurt> builder)
+    {
+        builder.Property(b => b.Name).HasMaxLength(100);
+        builder.Property(b => b.Postcodes).HasMaxLength(4000);
+        builder.HasIndex(b => new { b.EditionId, b.Name }).IsUnique();
+    }
+}
+
+public class RoundConfiguration : IEntityTypeConfiguration<Round>
+{
+    public void Configure(EntityTypeBuilder<Round> builder)
+    {
+        builder.HasIndex(r => new { r.EditionId, r.Number }).IsUnique();
+        builder.Property(r => r.TieResolution).HasMaxLength(2000);
+    }
+}
+
+public class ThemeConfiguration : IEntityTypeConfiguration<Theme>
+{
+    public void Configure(EntityTypeBuilder<Theme> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.ShortDescription).HasMaxLength(300);
+        builder.Property(t => t.Body).HasMaxLength(10_000);
+        builder.HasIndex(t => new { t.EditionId, t.Name }).IsUnique();
+    }
+}
+
+public class BallotConfiguration : IEntityTypeConfiguration<Ballot>
+{
+    public void Configure(EntityTypeBuilder<Ballot> builder)
+    {
+        builder.Property(b => b.VoterId).HasMaxLength(450);
+        // One ballot per participant per round (SPEC §6), guaranteed by the database and not only by code.
+        builder.HasIndex(b => new { b.RoundId, b.VoterId }).IsUnique();
+        builder.HasOne<Round>().WithMany().HasForeignKey(b => b.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(b => b.Entries).WithOne().HasForeignKey(e => e.BallotId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class BallotEntryConfiguration : IEntityTypeConfiguration<BallotEntry>
+{
+    public void Configure(EntityTypeBuilder<BallotEntry> builder)
+    {
+        builder.HasIndex(e => new { e.BallotId, e.ThemeId }).IsUnique();
+        builder.HasIndex(e => e.ThemeId);
+        builder.HasOne<Theme>().WithMany().HasForeignKey(e => e.ThemeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class ThemeResultConfiguration : IEntityTypeConfiguration<ThemeResult>
+{
+    public void Configure(EntityTypeBuilder<ThemeResult> builder)
+    {
+        builder.HasIndex(r => new { r.RoundId, r.ThemeId }).IsUnique();
+        builder.HasOne<Round>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.Theme).WithMany().HasForeignKey(r => r.ThemeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

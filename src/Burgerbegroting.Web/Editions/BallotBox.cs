@@ -1,0 +1,79 @@
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Web.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace Burgerbegroting.Web.Editions;
+
+public enum CastResult
+{
+    Saved,
+    Replaced,
+    RoundNotOpen,
+}
+
+/// <summary>
+/// Stores ballots (SPEC §3, §6): one per participant per round, replaced on resubmission, accepted only while the
+/// round is open, with a receipt mail that says the vote counts but not what it was.
+/// </summary>
+public sealed class BallotBox(AppDbContext db, Outbox outbox, EmailTemplates templates, TimeProvider clock)
+{
+    /// <param name="entries">Theme id → value (1 for a chosen theme, or a percentage). Validate before casting.</param>
+    public async Task<CastResult> CastAsync(Round round, AppUser voter, IReadOnlyDictionary<int, int> entries, string editionName)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryCastAsync(round, voter, entries, editionName);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Two first ballots of one voter at the same moment: the unique index let one in; replace it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<CastResult> TryCastAsync(Round round, AppUser voter, IReadOnlyDictionary<int, int> entries, string editionName)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        // First statement: claim the open round. A close (a conditional update of the same row) waits for this
+        // transaction, and once the close is committed this update matches nothing: the ballot is refused.
+        var open = await db.Rounds.Where(r => r.Id == round.Id && r.Status == RoundStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.BallotWrites, r => r.BallotWrites + 1));
+        if (open == 0)
+        {
+            return CastResult.RoundNotOpen;
+        }
+
+        var ballot = await db.Ballots.Include(b => b.Entries).SingleOrDefaultAsync(b => b.RoundId == round.Id && b.VoterId == voter.Id);
+        var replaced = ballot is not null;
+        if (ballot is null)
+        {
+            ballot = new Ballot { RoundId = round.Id, VoterId = voter.Id, SubmittedAt = now };
+            db.Ballots.Add(ballot);
+        }
+        else
+        {
+            db.BallotEntries.RemoveRange(ballot.Entries);
+            ballot.Entries.Clear();
+        }
+
+        ballot.UpdatedAt = now;
+        ballot.Entries.AddRange(entries.Where(e => e.Value != 0 || round.Number == 2).Select(e => new BallotEntry { ThemeId = e.Key, Value = e.Value }));
+        outbox.Enqueue(templates.BallotReceipt(voter, round.Number, editionName, replaced));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return replaced ? CastResult.Replaced : CastResult.Saved;
+    }
+
+    /// <summary>The voter's current ballot in a round as theme id → value, or null.</summary>
+    public async Task<Dictionary<int, int>?> FindAsync(int roundId, string voterId)
+    {
+        var ballot = await db.Ballots.AsNoTracking().Include(b => b.Entries).SingleOrDefaultAsync(b => b.RoundId == roundId && b.VoterId == voterId);
+        return ballot?.Entries.ToDictionary(e => e.ThemeId, e => e.Value);
+    }
+}

@@ -1,0 +1,34 @@
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Editions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Burgerbegroting.Web.Editions;
+
+/// <summary>Loading editions the way pages need them.</summary>
+public static class EditionQueries
+{
+    /// <summary>The edition residents see: the newest one (an edition is one year's burgerbegroting).</summary>
+    public static Task<Edition?> CurrentAsync(this AppDbContext db) =>
+        db.Editions.AsNoTracking()
+            .Include(e => e.Rounds.OrderBy(r => r.Number))
+            .Include(e => e.Themes.OrderBy(t => t.Position))
+            .Include(e => e.Buurten.OrderBy(b => b.Name))
+            .AsSplitQuery()
+            .OrderByDescending(e => e.Id)
+            .FirstOrDefaultAsync();
+
+    public static Task<Edition?> FindWithAllAsync(this AppDbContext db, int id) =>
+        db.Editions
+            .Include(e => e.Rounds.OrderBy(r => r.Number))
+            .Include(e => e.Themes.OrderBy(t => t.Position))
+            .Include(e => e.Buurten.OrderBy(b => b.Name))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(e => e.Id == id);
+
+    /// <summary>The round whose ballot page this is, with its edition, or null if there is no edition yet.</summary>
+    public static async Task<(Edition Edition, Round Round)?> CurrentRoundAsync(this AppDbContext db, int number)
+    {
+        var edition = await db.CurrentAsync();
+        return edition is null ? null : (edition, edition.Round(number));
+    }
+}

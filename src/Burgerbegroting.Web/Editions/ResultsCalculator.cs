@@ -1,0 +1,86 @@
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Burgerbegroting.Web.Editions;
+
+/// <summary>
+/// Computes a closed round's results once and stores them (issue: results are not recomputed per request).
+/// The database sums the ballots per theme; the rules in Burgerbegroting.Voting decide.
+/// </summary>
+public sealed class ResultsCalculator(AppDbContext db, TimeProvider clock)
+{
+    public async Task EnsureComputedAsync(Round round)
+    {
+        if (round.ResultsComputedAt is null)
+        {
+            await ComputeAsync(round);
+        }
+    }
+
+    public async Task ComputeAsync(Round round)
+    {
+        var edition = await db.Editions.Include(e => e.Themes).SingleAsync(e => e.Id == round.EditionId);
+        var totals = await (from e in db.BallotEntries
+                            join b in db.Ballots on e.BallotId equals b.Id
+                            where b.RoundId == round.Id
+                            group e by e.ThemeId into g
+                            select new { ThemeId = g.Key, Votes = g.LongCount(), Sum = g.Sum(x => (long)x.Value) })
+            .ToDictionaryAsync(t => t.ThemeId);
+        var ballots = await db.Ballots.CountAsync(b => b.RoundId == round.Id);
+
+        var lines = round.Number switch
+        {
+            1 => RoundOne(edition, totals.ToDictionary(t => t.Key, t => t.Value.Votes), ballots),
+            2 => RoundTwo(edition, totals.ToDictionary(t => t.Key, t => t.Value.Sum), ballots),
+            _ => [],
+        };
+        foreach (var line in lines)
+        {
+            line.RoundId = round.Id;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.ThemeResults.Where(r => r.RoundId == round.Id).ExecuteDeleteAsync();
+        db.ThemeResults.AddRange(lines);
+        round.BallotCount = ballots;
+        round.ResultsComputedAt = clock.GetUtcNow().UtcDateTime;
+        round.TieResolution = null;
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    private static List<ThemeResult> RoundOne(Edition edition, Dictionary<int, long> approvals, long ballots)
+    {
+        var candidates = edition.Themes.OrderBy(t => t.Position).ThenBy(t => t.Id).Select(t => t.Id).ToList();
+        var counts = candidates.Select(id => new ApprovalCount<int>(id, approvals.GetValueOrDefault(id))).ToList();
+        var tally = ApprovalTally.FromCounts(counts, candidates, edition.ThemesToSelect, ballots);
+        return [.. tally.Counts.Select((c, i) => new ThemeResult
+        {
+            ThemeId = c.Candidate,
+            Rank = i + 1,
+            Votes = c.Approvals,
+            Outcome = tally.ClearlyIn.Contains(c.Candidate) ? ThemeOutcome.Chosen
+                : tally.TiedAtCutoff.Contains(c.Candidate) ? ThemeOutcome.Tied
+                : ThemeOutcome.NotChosen,
+        })];
+    }
+
+    private static List<ThemeResult> RoundTwo(Edition edition, Dictionary<int, long> percentageSums, long ballots)
+    {
+        var themes = edition.Themes.Where(t => t.Chosen).OrderBy(t => t.Position).ThenBy(t => t.Id).ToList();
+        var sums = themes.Select(t => percentageSums.GetValueOrDefault(t.Id)).ToList();
+        // Largest remainder over the percentage sums: budgets add up to the total exactly (SPEC §3, round 2).
+        var budgets = ballots == 0 ? null : LargestRemainder.Apportion(edition.TotalBudget, sums);
+        return [.. themes.Select((t, i) => new ThemeResult
+        {
+            ThemeId = t.Id,
+            Rank = i + 1,
+            Votes = ballots,
+            PercentageSum = sums[i],
+            Budget = budgets?[i],
+            Outcome = ThemeOutcome.Chosen,
+        })];
+    }
+}
