@@ -61,28 +61,31 @@ public sealed class Add1EqualSharesRule(string name, Satisfaction satisfaction, 
         var step = checked(election.VoterCount * election.Scale);
         var previous = (Run: new EqualSharesRun(), Numerator: election.Budget, Increments: 0);
         previous.Run.Selected.AddRange(input.FreeProjects);
-        for (var k = 0; ; k++)
+
+        // The runs for successive increments are independent, so a few are computed side by side; they are
+        // still examined strictly in order, so the answer is the one the sequential definition gives.
+        var batch = election.VoterCount == 0 ? 1 : Environment.ProcessorCount;
+        for (var first = 0; ; first += batch)
         {
-            var numerator = checked(election.Budget + (k * step));
-            var run = EqualSharesRule.RunOnce(input, numerator);
-            if (run.TotalCost(election) > election.Budget)
+            var runs = new EqualSharesRun[batch];
+            Parallel.For(0, batch, j => runs[j] = EqualSharesRule.RunOnce(input, checked(election.Budget + ((first + j) * step))));
+            for (var j = 0; j < batch; j++)
             {
-                return previous;
-            }
+                var run = runs[j];
+                if (run.TotalCost(election) > election.Budget)
+                {
+                    return previous;
+                }
 
-            var current = (run, numerator, k);
-            var everything = run.Selected.Count == input.Eligible.Length + input.FreeProjects.Length;
-            if (everything || (Stop == Add1Stop.Exhaustive && IsExhaustive(input, run)))
-            {
-                return current;
-            }
+                var current = (run, checked(election.Budget + ((first + j) * step)), first + j);
+                var everything = run.Selected.Count == input.Eligible.Length + input.FreeProjects.Length;
+                if (everything || election.VoterCount == 0 || (Stop == Add1Stop.Exhaustive && IsExhaustive(input, run)))
+                {
+                    return current;
+                }
 
-            if (election.VoterCount == 0)
-            {
-                return current;
+                previous = current;
             }
-
-            previous = current;
         }
     }
 

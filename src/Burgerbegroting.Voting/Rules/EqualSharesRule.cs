@@ -7,6 +7,8 @@ namespace Burgerbegroting.Voting;
 /// </summary>
 public sealed class EqualSharesRule(string name, Satisfaction satisfaction) : IOutcomeRule
 {
+    private static int _exactRuns;
+
     public string Name { get; } = name;
 
     public Satisfaction Satisfaction { get; } = satisfaction;
@@ -27,10 +29,24 @@ public sealed class EqualSharesRule(string name, Satisfaction satisfaction) : IO
         new(election.Compiled, satisfaction, TieBreaking.Ranks(election.Projects, tieBreaking ?? TieBreaking.ByIdOrdinal));
 
     /// <summary>One run with every voter starting at <paramref name="budgetNumerator"/> / voters (scaled money).</summary>
-    internal static EqualSharesRun RunOnce(EqualSharesInput input, long budgetNumerator) =>
-        input.Election.VoterCount == 0
-            ? new EqualSharesRun()
-            : FastEqualShares.TryRun(input, budgetNumerator) ?? ExactEqualShares.Run(input, budgetNumerator);
+    internal static EqualSharesRun RunOnce(EqualSharesInput input, long budgetNumerator)
+    {
+        if (input.Election.VoterCount == 0)
+        {
+            return new EqualSharesRun();
+        }
+
+        if (FastEqualShares.TryRun(input, budgetNumerator) is { } run)
+        {
+            return run;
+        }
+
+        Interlocked.Increment(ref _exactRuns);
+        return ExactEqualShares.Run(input, budgetNumerator);
+    }
+
+    /// <summary>How many runs needed exact arithmetic since the process started (for benchmarks and tests).</summary>
+    internal static int ExactRuns => Volatile.Read(ref _exactRuns);
 
     internal static OutcomeBuilder Describe(EqualSharesInput input, string rule, EqualSharesRun run)
     {

@@ -12,9 +12,6 @@ internal static class FastEqualShares
     // Unit roundoff of a double.
     private const double Unit = 1.0 / (1L << 53);
 
-    // How far above the estimate we look for voters who surely keep paying in full; see Certify.
-    private const double Eta = 1e-6;
-
     public static EqualSharesRun? TryRun(EqualSharesInput input, long budgetNumerator) =>
         new Engine(input, budgetNumerator).Run();
 
@@ -49,9 +46,9 @@ internal static class FastEqualShares
         private readonly double _startError;
         private readonly double[] _money;
         private readonly bool[] _touched;
+        private readonly double[] _error;
         private readonly double[] _staleLo;
         private readonly long[] _totalUtility;
-        private double _touchedError;
 
         public Engine(EqualSharesInput input, long budgetNumerator)
         {
@@ -64,6 +61,8 @@ internal static class FastEqualShares
             _money = new double[_election.Weights.Length];
             Array.Fill(_money, _start);
             _touched = new bool[_money.Length];
+            _error = new double[_money.Length];
+            Array.Fill(_error, _startError);
             _staleLo = new double[_election.ProjectCount];
             _totalUtility = new long[_election.ProjectCount];
             foreach (var p in input.Eligible)
@@ -167,8 +166,6 @@ internal static class FastEqualShares
 
         private decimal ToMoney(double scaled) => Math.Round((decimal)scaled / _election.Scale, 2);
 
-        private double ErrorOf(int group) => _touched[group] ? _touchedError : _startError;
-
         // Do the supporters together have at least the cost? null when too close to call.
         private bool? Affordable(int p)
         {
@@ -176,6 +173,7 @@ internal static class FastEqualShares
             long untouchedWeight = 0;
             long touchedWeight = 0;
             var touchedMoney = 0.0;
+            var touchedError = 0.0;
             foreach (var g in supporters)
             {
                 var w = _election.Weights[g];
@@ -183,6 +181,7 @@ internal static class FastEqualShares
                 {
                     touchedWeight += w;
                     touchedMoney += w * _money[g];
+                    touchedError += w * _error[g];
                 }
                 else
                 {
@@ -197,7 +196,7 @@ internal static class FastEqualShares
             }
 
             var sum = (untouchedWeight * _start) + touchedMoney;
-            var error = (untouchedWeight * _startError) + (touchedWeight * _touchedError) + ((supporters.Length + 3) * Unit * sum);
+            var error = (untouchedWeight * _startError) + (touchedError * (1 + (4 * Unit))) + ((supporters.Length + 3) * Unit * sum);
             return sum - error >= cost ? true : sum + error < cost ? false : null;
         }
 
@@ -215,7 +214,7 @@ internal static class FastEqualShares
             {
                 var g = supporters[i];
                 surelyAllPay = _touched[g]
-                    ? _money[g] - _touchedError >= allPay.Hi * utilities[i] * (1 + (4 * Unit))
+                    ? _money[g] - _error[g] >= allPay.Hi * utilities[i] * (1 + (4 * Unit))
                     : (Int128)_budgetNumerator * totalUtility >= (Int128)cost * utilities[i] * _voters;
             }
 
@@ -260,13 +259,14 @@ internal static class FastEqualShares
                 poorCount = poor;
             }
 
-            return Certify(p, rho);
+            // A wider margin helps when many payers sit just above rho; try the tight one first.
+            return Certify(p, rho, 1e-6) ?? Certify(p, rho, 1e-3);
         }
 
         // Proves |rho - true rho| <= delta. With F(x) = sum of min(money, x * utility), the true rho solves F = cost.
         // R bounds |F(rho) - cost| from the computed F and the money errors; voters surely still paying in full at
-        // rho * (1 + Eta) make F rise at least as fast as their utility U, so the true rho is within R / U.
-        private Rho? Certify(int p, double rho)
+        // rho * (1 + eta) make F rise at least as fast as their utility U, so the true rho is within R / U.
+        private Rho? Certify(int p, double rho, double eta)
         {
             var supporters = _input.Supporters[p];
             var utilities = _input.Utilities[p];
@@ -274,12 +274,12 @@ internal static class FastEqualShares
             var f = 0.0;
             var moneyError = 0.0;
             long surelyRichUtility = 0;
-            var above = rho * (1 + Eta) * (1 + (4 * Unit));
+            var above = rho * (1 + eta) * (1 + (4 * Unit));
             for (var i = 0; i < supporters.Length; i++)
             {
                 var g = supporters[i];
                 var w = _election.Weights[g];
-                var error = ErrorOf(g);
+                var error = _error[g];
                 f += w * Math.Min(_money[g], rho * utilities[i]);
                 moneyError += w * error;
                 if (_money[g] - error >= above * utilities[i])
@@ -289,7 +289,7 @@ internal static class FastEqualShares
             }
 
             var r = Math.Abs(f - cost) + (moneyError * (1 + (4 * Unit))) + ((supporters.Length + 4) * Unit * (f + cost));
-            if (!(r < Eta * rho * surelyRichUtility * (1 - 1e-9)))
+            if (!(r < eta * rho * surelyRichUtility * (1 - 1e-9)))
             {
                 return null;
             }
@@ -303,20 +303,27 @@ internal static class FastEqualShares
             var supporters = _input.Supporters[p];
             var utilities = _input.Utilities[p];
             var delta = rho.Hi - rho.Mid;
-            var maxUtility = 0L;
             var maxPayment = 0.0;
             for (var i = 0; i < supporters.Length; i++)
             {
                 var g = supporters[i];
                 var payment = Math.Min(_money[g], rho.Mid * utilities[i]);
-                _money[g] = Math.Max(0, _money[g] - payment);
-                _touched[g] = true;
-                maxUtility = Math.Max(maxUtility, utilities[i]);
                 maxPayment = Math.Max(maxPayment, payment);
+                _touched[g] = true;
+                if (_money[g] + _error[g] <= rho.Lo * utilities[i] * (1 - (4 * Unit)))
+                {
+                    // Surely short: pays everything, and has exactly nothing left.
+                    _money[g] = 0;
+                    _error[g] = 0;
+                    continue;
+                }
+
+                _money[g] = Math.Max(0, _money[g] - payment);
+
+                // The error grows by the error in rho times the utility, plus two roundings.
+                _error[g] += (delta * utilities[i]) + (4 * Unit * _start);
             }
 
-            // Each payer's error grows by the error in rho times its utility, plus two roundings.
-            _touchedError = Math.Max(_touchedError, _startError) + (delta * maxUtility) + (4 * Unit * _start);
             return maxPayment;
         }
     }
