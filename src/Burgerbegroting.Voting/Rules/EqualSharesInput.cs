@@ -1,0 +1,81 @@
+namespace Burgerbegroting.Voting;
+
+/// <summary>How much a supporter gains from a project, the measure the Method of Equal Shares equalises.</summary>
+public enum Satisfaction
+{
+    /// <summary>Utility = the project's cost (pabutools Cost_Sat).</summary>
+    Cost,
+
+    /// <summary>Utility = 1 per approved project (pabutools Cardinality_Sat).</summary>
+    Cardinality,
+
+    /// <summary>Utility = the points given (cumulative ballots).</summary>
+    Points,
+}
+
+/// <summary>The projects and supporters one Method of Equal Shares run works on.</summary>
+internal sealed class EqualSharesInput
+{
+    public EqualSharesInput(CompiledElection election, Satisfaction satisfaction, int[] ranks)
+    {
+        Election = election;
+        Ranks = ranks;
+        var count = election.ProjectCount;
+        Supporters = new int[count][];
+        Utilities = new long[count][];
+        var eligible = new List<int>();
+        var free = new List<int>();
+        for (var p = 0; p < count; p++)
+        {
+            var groups = election.Supporters[p];
+            var points = election.SupporterPoints[p];
+            var keep = Enumerable.Range(0, groups.Length).Where(i => satisfaction != Satisfaction.Points || points[i] > 0).ToArray();
+            Supporters[p] = [.. keep.Select(i => groups[i])];
+            Utilities[p] = [.. keep.Select(i => satisfaction switch
+            {
+                Satisfaction.Cost => election.Costs[p],
+                Satisfaction.Cardinality => 1L,
+                _ => points[i],
+            })];
+            if (Supporters[p].Length == 0 || (satisfaction == Satisfaction.Cost && election.Costs[p] == 0))
+            {
+                continue; // nobody gains from it: pabutools leaves it out of the run
+            }
+
+            (election.Costs[p] == 0 ? free : eligible).Add(p);
+        }
+
+        Eligible = [.. eligible];
+        FreeProjects = [.. free];
+    }
+
+    public CompiledElection Election { get; }
+
+    public int[] Ranks { get; }
+
+    public int[][] Supporters { get; }
+
+    public long[][] Utilities { get; }
+
+    /// <summary>Projects the run may buy: supported, with a cost above zero.</summary>
+    public int[] Eligible { get; }
+
+    /// <summary>Supported projects that cost nothing: pabutools selects them before the first round.</summary>
+    public int[] FreeProjects { get; }
+}
+
+/// <summary>What one run of the Method of Equal Shares chose, and what it knows about the rest.</summary>
+internal sealed class EqualSharesRun
+{
+    public List<int> Selected { get; } = [];
+
+    /// <summary>Per selected project, the largest payment by one supporter.</summary>
+    public Dictionary<int, decimal> MaxPayment { get; } = [];
+
+    /// <summary>Per eligible project not selected, its supporters' money at the end.</summary>
+    public Dictionary<int, decimal> MoneyLeft { get; } = [];
+
+    public List<(int Step, int Chosen, int[] Tied)> Ties { get; } = [];
+
+    public long TotalCost(CompiledElection election) => Selected.Sum(p => election.Costs[p]);
+}

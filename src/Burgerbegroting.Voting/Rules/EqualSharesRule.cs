@@ -1,0 +1,81 @@
+namespace Burgerbegroting.Voting;
+
+/// <summary>
+/// The Method of Equal Shares without completion: every voter starts with budget / voters; each step buys the
+/// affordable project with the lowest rho, where supporter i pays min(money_i, rho * utility_i); it stops when
+/// no project is affordable.
+/// </summary>
+public sealed class EqualSharesRule(string name, Satisfaction satisfaction) : IOutcomeRule
+{
+    private static int _exactRuns;
+
+    public string Name { get; } = name;
+
+    public Satisfaction Satisfaction { get; } = satisfaction;
+
+    public string Description => $"Method of Equal Shares, {Satisfaction.ToString().ToLowerInvariant()} satisfaction, no completion";
+
+    public Outcome Run(Election election, IComparer<Project>? tieBreaking = null)
+    {
+        ArgumentNullException.ThrowIfNull(election);
+        var input = Input(election, Satisfaction, tieBreaking);
+        var run = RunOnce(input, input.Election.Budget);
+        var builder = Describe(input, Name, run);
+        AddUnaffordable(input, run, builder);
+        return builder.Build(Ties(input, run), VoterBudget(input, input.Election.Budget));
+    }
+
+    internal static EqualSharesInput Input(Election election, Satisfaction satisfaction, IComparer<Project>? tieBreaking) =>
+        new(election.Compiled, satisfaction, TieBreaking.Ranks(election.Projects, tieBreaking ?? TieBreaking.ByIdOrdinal));
+
+    /// <summary>One run with every voter starting at <paramref name="budgetNumerator"/> / voters (scaled money).</summary>
+    internal static EqualSharesRun RunOnce(EqualSharesInput input, long budgetNumerator)
+    {
+        if (input.Election.VoterCount == 0)
+        {
+            return new EqualSharesRun();
+        }
+
+        if (FastEqualShares.TryRun(input, budgetNumerator) is { } run)
+        {
+            return run;
+        }
+
+        Interlocked.Increment(ref _exactRuns);
+        return ExactEqualShares.Run(input, budgetNumerator);
+    }
+
+    /// <summary>How many runs needed exact arithmetic since the process started (for benchmarks and tests).</summary>
+    internal static int ExactRuns => Volatile.Read(ref _exactRuns);
+
+    internal static OutcomeBuilder Describe(EqualSharesInput input, string rule, EqualSharesRun run)
+    {
+        var builder = new OutcomeBuilder(input.Election, rule);
+        foreach (var p in run.Selected)
+        {
+            builder.Add(p, OutcomeReason.Selected, payment: run.MaxPayment.TryGetValue(p, out var pay) ? pay : 0);
+        }
+
+        return builder;
+    }
+
+    internal static void AddUnaffordable(EqualSharesInput input, EqualSharesRun run, OutcomeBuilder builder)
+    {
+        for (var p = 0; p < input.Election.ProjectCount; p++)
+        {
+            if (!run.Selected.Contains(p))
+            {
+                builder.Add(p, OutcomeReason.SupportersCouldNotAfford, moneyLeft: run.MoneyLeft.GetValueOrDefault(p));
+            }
+        }
+    }
+
+    internal static List<TieBreak> Ties(EqualSharesInput input, EqualSharesRun run)
+    {
+        var projects = input.Election.Election.Projects;
+        return [.. run.Ties.Select(t => new TieBreak(t.Step, projects[t.Chosen].Id, [.. t.Tied.Select(p => projects[p].Id)]))];
+    }
+
+    internal static decimal? VoterBudget(EqualSharesInput input, long budgetNumerator) =>
+        input.Election.VoterCount == 0 ? null : Math.Round((decimal)budgetNumerator / input.Election.VoterCount / input.Election.Scale, 2);
+}
