@@ -40,7 +40,7 @@ public sealed record ApprovalTallyResult<TKey>(
 }
 
 /// <summary>Round 1 (thema's kiezen): approval ballots of 1..K candidates, the top N go through.</summary>
-public static class ApprovalTally
+public static partial class ApprovalTally
 {
     /// <summary>Checks a ballot of chosen candidates; an empty list means it is valid.</summary>
     public static IReadOnlyList<ApprovalBallotError> Validate<TKey>(IReadOnlyCollection<TKey> chosen, IReadOnlyCollection<TKey> candidates, int maxChoices)

@@ -96,7 +96,7 @@ public sealed class FieldTagHelper : TagHelper
             attributes.Add($"inputmode=\"{enc.Encode(Inputmode)}\"");
         }
 
-        attributes.AddRange(InputAttributes.Where(a => a.Value is not null).Select(a => $"{a.Key}=\"{enc.Encode(a.Value)}\""));
+        attributes.AddRange(InputAttributes.Where(a => a.Value is not null).Select(a => $"{a.Key}=\"{enc.Encode(a.Value!)}\""));
         var invalid = errors.Count > 0 ? " utrecht-textbox--invalid" : "";
         var size = Autocomplete == "postal-code" ? " utrecht-textbox--postal-code-nl-size" : Inputmode == "numeric" ? " utrecht-textbox--numeric" : Type == "password" ? " utrecht-textbox--password" : "";
         var attrs = string.Join(' ', attributes);

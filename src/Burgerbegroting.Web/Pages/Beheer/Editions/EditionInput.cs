@@ -7,6 +7,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Pages.Beheer.Editions;
 
+/// <summary>What the settings partial needs: the form (bound as "Input") and whether outcome settings are fixed.</summary>
+public sealed record EditionFields(EditionInput Input, bool Locked);
+
 /// <summary>The settings form of an edition, shared by "new" and "edit".</summary>
 public sealed class EditionInput
 {
