@@ -1,0 +1,65 @@
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Burgerbegroting.Web.Tests.Editions;
+
+/// <summary>Builds editions for tests that are about a later step; the steps themselves are tested through the pages.</summary>
+public static class EditionScenario
+{
+    public static readonly string[] ThemeNames = ["Groen en spelen", "Verkeersveiligheid", "Ontmoeten", "Jongeren", "Schoon en heel", "Cultuur", "Sport"];
+
+    public static async Task<Edition> CreateEditionAsync(this AppFactory app, int themes = 6, long budget = 1_000_000, int k = 3, int n = 5)
+    {
+        return await app.WithDbAsync(async db =>
+        {
+            var edition = Edition.CreateNew("Burgerbegroting Maastricht 2027", budget, DateTime.UtcNow);
+            edition.MaxThemesPerBallot = k;
+            edition.ThemesToSelect = n;
+            edition.MinimumAge = 16;
+            edition.Buurten.Add(new Buurt { Name = "Centrum", Postcodes = "6211-6212" });
+            edition.Buurten.Add(new Buurt { Name = "Malberg", Postcodes = "6214, 6215 AA" });
+            edition.Themes.AddRange(ThemeNames.Take(themes).Select((name, i) => new Theme { Name = name, ShortDescription = $"Over {name}", Position = i + 1 }));
+            db.Editions.Add(edition);
+            await db.SaveChangesAsync();
+            return edition;
+        });
+    }
+
+    public static async Task<int> RoundIdAsync(this AppFactory app, int number) =>
+        await app.WithDbAsync(db => db.Rounds.Where(r => r.Number == number).Select(r => r.Id).SingleAsync());
+
+    public static async Task<List<int>> ThemeIdsAsync(this AppFactory app, bool chosenOnly = false) =>
+        await app.WithDbAsync(db => db.Themes.Where(t => !chosenOnly || t.Chosen).OrderBy(t => t.Position).Select(t => t.Id).ToListAsync());
+
+    public static async Task<TransitionError> StepAsync(this AppFactory app, int number, Func<RoundLifecycle, int, Task<TransitionError>> step)
+    {
+        var roundId = await app.RoundIdAsync(number);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await step(scope.ServiceProvider.GetRequiredService<RoundLifecycle>(), roundId);
+    }
+
+    /// <summary>Round 1 published with the first <paramref name="chosen"/> themes chosen, round 2 open.</summary>
+    public static async Task OpenRoundTwoAsync(this AppFactory app, int chosen = 3)
+    {
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var theme in await db.Themes.OrderBy(t => t.Position).Take(chosen).ToListAsync())
+            {
+                theme.Chosen = true;
+            }
+
+            var round1 = await db.Rounds.SingleAsync(r => r.Number == 1);
+            round1.Status = RoundStatus.Published;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        Assert.Equal(TransitionError.None, await app.StepAsync(2, (l, id) => l.OpenAsync(id)));
+    }
+
+    public static async Task<Round> RoundAsync(this AppFactory app, int number) =>
+        await app.WithDbAsync(db => db.Rounds.AsNoTracking().SingleAsync(r => r.Number == number));
+}
