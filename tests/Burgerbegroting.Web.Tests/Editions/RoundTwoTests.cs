@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Net;
+using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Burgerbegroting.Web.Tests.Editions;
+
+/// <summary>Round 2 (geld verdelen): splits of exactly 100, live remaining amount, budgets that add up to the total.</summary>
+public sealed class RoundTwoTests : IAsyncLifetime
+{
+    private readonly AppFactory _app = new();
+    private List<int> _themes = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        await _app.CreateEditionAsync(budget: 1_000_000);
+        await _app.OpenRoundTwoAsync(chosen: 3);
+        _themes = await _app.ThemeIdsAsync(chosenOnly: true);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private Dictionary<string, string> Split(params string[] values) =>
+        _themes.Select((id, i) => (id, i)).ToDictionary(x => $"Shares[{x.id}]", x => values[x.i]);
+
+    private async Task<HttpClient> ResidentAsync(string email)
+    {
+        await _app.CreateAsync(email, Roles.Resident);
+        return await _app.SignInAsync(email);
+    }
+
+    [Theory]
+    [InlineData("33", "33", "33", "99")]
+    [InlineData("34", "34", "33", "101")]
+    public async Task A_split_that_is_not_exactly_100_is_refused_with_the_values_kept(string a, string b, string c, string sum)
+    {
+        var client = await ResidentAsync("rekenaar@example.nl");
+        var response = await client.SubmitAsync("/stemmen/verdeling", Split(a, b, c), "main form");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Forms.ParseAsync(response);
+        Assert.Contains($"nu is het {sum}.", page.QuerySelector(".bb-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([a, b, c], _themes.Select(id => page.QuerySelector($"#Shares_{id}")!.GetAttribute("value")));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Ballots.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Text_that_is_no_whole_percentage_gets_a_message_next_to_that_field()
+    {
+        var client = await ResidentAsync("typfout@example.nl");
+        var response = await client.SubmitAsync("/stemmen/verdeling", Split("50", "veel", "12,5"), "main form");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Forms.ParseAsync(response);
+        Assert.Contains("heel getal", page.QuerySelector($"#Shares_{_themes[1]}-error")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"#Shares_{_themes[2]}-error"));
+        Assert.Null(page.QuerySelector($"#Shares_{_themes[0]}-error"));
+        Assert.Equal("veel", page.QuerySelector($"#Shares_{_themes[1]}")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_remaining_amount_comes_back_as_an_htmx_fragment_with_euro_amounts()
+    {
+        var client = await ResidentAsync("live@example.nl");
+        var page = await client.GetDocumentAsync("/stemmen/verdeling");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/stemmen/verdeling?handler=Remaining")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>(Split("50", "20", "")) { ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Add("HX-Request", "true");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("HX-Request", response.Headers.Vary);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
+        Assert.Contains("Nog te verdelen: 30% (€ 300.000)", html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"Shares_{_themes[0]}-amount\" hx-swap-oob=\"true\">€ 500.000", html, StringComparison.Ordinal);
+
+        // Without JavaScript the same button-driven recalculation gives the whole page.
+        var plain = await client.SubmitAsync(page, Split("50", "20", ""), "main form", "/stemmen/verdeling?handler=Preview");
+        Assert.Contains("Nog te verdelen: 30%", await plain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Ballots.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Residents_split_the_budget_and_published_budgets_add_up_to_the_total()
+    {
+        var splits = new[] { ("a@example.nl", "50", "30", "20"), ("b@example.nl", "100", "0", "0"), ("c@example.nl", "33", "33", "34") };
+        foreach (var (email, x, y, z) in splits)
+        {
+            var client = await ResidentAsync(email);
+            (await client.SubmitAsync("/stemmen/verdeling", Split(x, y, z), "main form")).AssertRedirect("/stemmen/verdeling");
+        }
+
+        var changer = await _app.SignInAsync("c@example.nl");
+        var again = await changer.GetDocumentAsync("/stemmen/verdeling");
+        Assert.Equal("34", again.QuerySelector($"#Shares_{_themes[2]}")!.GetAttribute("value"));
+        (await changer.SubmitAsync(again, Split("34", "33", "33"), "main form", "/stemmen/verdeling")).AssertRedirect("/stemmen/verdeling");
+        Assert.Equal(3, await _app.WithDbAsync(db => db.Ballots.CountAsync()));
+
+        Assert.Equal(TransitionError.None, await _app.StepAsync(2, (l, id) => l.CloseAsync(id)));
+        Assert.Equal(TransitionError.None, await _app.StepAsync(2, (l, id) => l.PublishAsync(id)));
+
+        // Sums 184, 63, 53 of 300: exact shares 613,333.33 / 210,000 / 176,666.67 → largest remainder.
+        var budgets = await _app.WithDbAsync(db => db.Themes.Where(t => t.Chosen).OrderBy(t => t.Position).Select(t => t.Budget).ToListAsync());
+        Assert.Equal([613_333, 210_000, 176_667], budgets);
+        Assert.Equal(1_000_000, budgets.Sum());
+
+        var results = await (await _app.SignInAsync("a@example.nl")).GetDocumentAsync("/uitslag/2");
+        var text = results.QuerySelector("main")!.TextContent;
+        Assert.Contains("€ 613.333", text, StringComparison.Ordinal);
+        Assert.Contains("€ 1.000.000", text, StringComparison.Ordinal);
+        Assert.Contains("61,3%", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_submits_by_one_resident_leave_exactly_one_ballot()
+    {
+        var client = await ResidentAsync("snel@example.nl");
+        var page = await client.GetDocumentAsync("/stemmen/verdeling");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            client.SubmitAsync(page, Split((i % 100).ToString(CultureInfo.InvariantCulture), (100 - i % 100).ToString(CultureInfo.InvariantCulture), "0"), "main form", "/stemmen/verdeling")));
+        Assert.All(responses, r => r.AssertRedirect("/stemmen/verdeling"));
+        var ballots = await _app.WithDbAsync(db => db.Ballots.Include(b => b.Entries).ToListAsync());
+        var ballot = Assert.Single(ballots);
+        Assert.Equal(100, ballot.Entries.Sum(e => e.Value));
+        Assert.Equal(3, ballot.Entries.Count);
+    }
+
+    [Fact]
+    public async Task Every_ballot_acknowledged_before_the_close_is_counted_and_none_after()
+    {
+        var clients = new List<(HttpClient Client, AngleSharp.Html.Dom.IHtmlDocument Page)>();
+        for (var i = 0; i < 30; i++)
+        {
+            var client = await ResidentAsync($"race{i}@example.nl");
+            clients.Add((client, await client.GetDocumentAsync("/stemmen/verdeling")));
+        }
+
+        var submits = clients.Select(c => c.Client.SubmitAsync(c.Page, Split("40", "30", "30"), "main form", "/stemmen/verdeling")).ToList();
+        var close = _app.StepAsync(2, (l, id) => l.CloseAsync(id));
+        var responses = await Task.WhenAll(submits);
+        Assert.Equal(TransitionError.None, await close);
+
+        var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Conflict, $"{(int)r.StatusCode}"));
+        var round = await _app.RoundAsync(2);
+        Assert.Equal(accepted, round.BallotCount);
+        Assert.Equal(accepted, await _app.WithDbAsync(db => db.Ballots.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Ballots_survive_a_restart()
+    {
+        var client = await ResidentAsync("blijvend@example.nl");
+        (await client.SubmitAsync("/stemmen/verdeling", Split("60", "20", "20"), "main form")).AssertRedirect("/stemmen/verdeling");
+
+        await using var restarted = new AppFactory(sqliteFile: _app.SqliteFile);
+        var again = await restarted.SignInAsync("blijvend@example.nl");
+        var page = await again.GetDocumentAsync("/stemmen/verdeling");
+        Assert.Equal("60", page.QuerySelector($"#Shares_{_themes[0]}")!.GetAttribute("value"));
+        Assert.Contains("al gestemd", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+}
