@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using Burgerbegroting.Tally;
+
+return TallyCommand.Run(args, Console.Out, Console.Error);

@@ -29,14 +29,26 @@ internal sealed class EqualSharesInput
         {
             var groups = election.Supporters[p];
             var points = election.SupporterPoints[p];
-            var keep = Enumerable.Range(0, groups.Length).Where(i => satisfaction != Satisfaction.Points || points[i] > 0).ToArray();
-            Supporters[p] = [.. keep.Select(i => groups[i])];
-            Utilities[p] = [.. keep.Select(i => satisfaction switch
+            var supporters = new List<int>(groups.Length);
+            var utilities = new List<long>(groups.Length);
+            for (var i = 0; i < groups.Length; i++)
             {
-                Satisfaction.Cost => election.Costs[p],
-                Satisfaction.Cardinality => 1L,
-                _ => points[i],
-            })];
+                if (satisfaction == Satisfaction.Points && points[i] == 0)
+                {
+                    continue; // no gain, so not a supporter in the points measure
+                }
+
+                supporters.Add(groups[i]);
+                utilities.Add(satisfaction switch
+                {
+                    Satisfaction.Cost => election.Costs[p],
+                    Satisfaction.Cardinality => 1L,
+                    _ => points[i],
+                });
+            }
+
+            Supporters[p] = [.. supporters];
+            Utilities[p] = [.. utilities];
             if (Supporters[p].Length == 0 || (satisfaction == Satisfaction.Cost && election.Costs[p] == 0))
             {
                 continue; // nobody gains from it: pabutools leaves it out of the run
