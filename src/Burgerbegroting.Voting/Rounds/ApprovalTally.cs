@@ -99,31 +99,6 @@ public static partial class ApprovalTally
             }
         }
 
-        var position = candidates.Select((c, i) => (c, i)).GroupBy(x => x.c).ToDictionary(g => g.Key, g => g.First().i);
-        var counts = approvals
-            .OrderByDescending(kv => kv.Value)
-            .ThenBy(kv => position[kv.Key])
-            .Select(kv => new ApprovalCount<TKey>(kv.Key, kv.Value))
-            .ToList();
-
-        if (seats >= counts.Count)
-        {
-            return new(counts, [.. counts.Select(c => c.Candidate)], [], 0, ballotCount);
-        }
-
-        if (seats == 0)
-        {
-            return new(counts, [], [], 0, ballotCount);
-        }
-
-        var cutoff = counts[seats - 1].Approvals;
-        if (counts[seats].Approvals != cutoff)
-        {
-            return new(counts, [.. counts.Take(seats).Select(c => c.Candidate)], [], 0, ballotCount);
-        }
-
-        var clearlyIn = counts.Where(c => c.Approvals > cutoff).Select(c => c.Candidate).ToList();
-        var tied = counts.Where(c => c.Approvals == cutoff).Select(c => c.Candidate).ToList();
-        return new(counts, clearlyIn, tied, seats - clearlyIn.Count, ballotCount);
+        return FromCounts([.. approvals.Select(kv => new ApprovalCount<TKey>(kv.Key, kv.Value))], candidates, seats, ballotCount);
     }
 }

@@ -8,10 +8,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Burgerbegroting.Web.Tests.Editions;
 
-/// <summary>Round 2 (geld verdelen): splits of exactly 100, live remaining amount, budgets that add up to the total.</summary>
-public sealed class RoundTwoTests : IAsyncLifetime
+/// <summary>Round 2 (geld verdelen) on SQLite.</summary>
+public sealed class RoundTwoTests() : RoundTwoTestsBase(TestDatabase.Sqlite)
 {
-    private readonly AppFactory _app = new();
+    [Fact]
+    public async Task Ballots_survive_a_restart()
+    {
+        var client = await ResidentAsync("blijvend@example.nl");
+        (await client.SubmitAsync("/stemmen/verdeling", Split("60", "20", "20"), "main form")).AssertRedirect("/stemmen/verdeling");
+
+        await using var restarted = new AppFactory(sqliteFile: App.SqliteFile);
+        var again = await restarted.SignInAsync("blijvend@example.nl");
+        var page = await again.GetDocumentAsync("/stemmen/verdeling");
+        Assert.Equal("60", page.QuerySelector($"#Shares_{Themes[0]}")!.GetAttribute("value"));
+        Assert.Contains("al gestemd", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The same round on PostgreSQL, where concurrent transactions really run side by side.</summary>
+public sealed class RoundTwoPostgresTests() : RoundTwoTestsBase(TestDatabase.Postgres);
+
+/// <summary>Round 2 (geld verdelen): splits of exactly 100, live remaining amount, budgets that add up to the total.</summary>
+public abstract class RoundTwoTestsBase(TestDatabase database) : IAsyncLifetime
+{
+    private readonly AppFactory _app = new(database);
     private List<int> _themes = [];
 
     public async ValueTask InitializeAsync()
@@ -23,10 +43,14 @@ public sealed class RoundTwoTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private Dictionary<string, string> Split(params string[] values) =>
+    protected AppFactory App => _app;
+
+    protected IReadOnlyList<int> Themes => _themes;
+
+    protected Dictionary<string, string> Split(params string[] values) =>
         _themes.Select((id, i) => (id, i)).ToDictionary(x => $"Shares[{x.id}]", x => values[x.i]);
 
-    private async Task<HttpClient> ResidentAsync(string email)
+    protected async Task<HttpClient> ResidentAsync(string email)
     {
         await _app.CreateAsync(email, Roles.Resident);
         return await _app.SignInAsync(email);
@@ -149,18 +173,5 @@ public sealed class RoundTwoTests : IAsyncLifetime
         var round = await _app.RoundAsync(2);
         Assert.Equal(accepted, round.BallotCount);
         Assert.Equal(accepted, await _app.WithDbAsync(db => db.Ballots.CountAsync()));
-    }
-
-    [Fact]
-    public async Task Ballots_survive_a_restart()
-    {
-        var client = await ResidentAsync("blijvend@example.nl");
-        (await client.SubmitAsync("/stemmen/verdeling", Split("60", "20", "20"), "main form")).AssertRedirect("/stemmen/verdeling");
-
-        await using var restarted = new AppFactory(sqliteFile: _app.SqliteFile);
-        var again = await restarted.SignInAsync("blijvend@example.nl");
-        var page = await again.GetDocumentAsync("/stemmen/verdeling");
-        Assert.Equal("60", page.QuerySelector($"#Shares_{_themes[0]}")!.GetAttribute("value"));
-        Assert.Contains("al gestemd", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 }
