@@ -215,7 +215,10 @@ public sealed class RoundOneTests : IAsyncLifetime
         var editionId = await SetUpThroughThePagesAsync();
         var rounds = $"/beheer/edities/{editionId}/rondes";
         var page = await _staff.GetDocumentAsync(rounds);
-        var openTwo = await _staff.SubmitAsync(page, new Dictionary<string, string>(), $"form[action*='handler=Open'][action*='roundId={await _app.RoundIdAsync(2)}']", rounds);
+        Assert.Null(page.QuerySelector("form[action*='handler=Open']"));
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var openTwo = await _staff.PostAsync($"{rounds}?handler=Open&roundId={await _app.RoundIdAsync(2)}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Conflict, openTwo.StatusCode);
         Assert.Contains("al een andere ronde open", await openTwo.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

@@ -1,10 +1,11 @@
 using Burgerbegroting.Web.Accounts;
+using Burgerbegroting.Web.Editions;
 
 namespace Burgerbegroting.Web.Infrastructure.Startup;
 
 public static class DatabaseStartup
 {
-    /// <summary>Migrations (unless Database:MigrateOnStartup is false), roles, and in Development the demo accounts.</summary>
+    /// <summary>Migrations (unless Database:MigrateOnStartup is false), roles, and in Development the demo accounts and edition.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
@@ -20,6 +21,7 @@ public static class DatabaseStartup
         {
             var accounts = await seeder.EnsureDemoAccountsAsync();
             var lines = string.Join(Environment.NewLine, accounts.Select(a => $"  {a.Role,-13} {a.Email}"));
+            await scope.ServiceProvider.GetRequiredService<DemoEdition>().EnsureAsync();
             Console.WriteLine($"Demo accounts (password \"{AccountSeeder.DemoPassword}\"):{Environment.NewLine}{lines}");
         }
     }

@@ -29,6 +29,7 @@ public static class Pages
         builder.Services.AddScoped<ResultsCalculator>();
         builder.Services.AddScoped<BallotBox>();
         builder.Services.AddSingleton<Eligibility>();
+        builder.Services.AddScoped<DemoEdition>();
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Beheer", Policies.Staff);

@@ -18,6 +18,10 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
     public IReadOnlyList<ThemeResult> Tied { get; private set; } = [];
     public int SeatsForTied { get; private set; }
 
+    /// <summary>Only the next round gets an open button; the lifecycle checks the same rules again.</summary>
+    public bool CanOpen(Round round) =>
+        Edition.Rounds.All(r => r.Status != RoundStatus.Open) && (round.Number == 1 || Edition.Round(round.Number - 1).Status == RoundStatus.Published);
+
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostOpenAsync(int id, int roundId) => TransitionAsync(id, roundId, lifecycle.OpenAsync, "Rounds.Opened");
