@@ -2,6 +2,7 @@ using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Audit;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Email;
+using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Data.Protection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<BallotEntry> BallotEntries => Set<BallotEntry>();
     public DbSet<ThemeResult> ThemeResults => Set<ThemeResult>();
+    public DbSet<Idea> Ideas => Set<Idea>();
+    public DbSet<IdeaReport> IdeaReports => Set<IdeaReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -46,4 +46,10 @@ public static class AuditActions
     public const string RoundPublished = "round.published";
     public const string RoundDatesChanged = "round.dates";
     public const string TieResolved = "round.tie-resolved";
+    public const string IdeaReviewStarted = "idea.review-started";
+    public const string IdeaAdmitted = "idea.admitted";
+    public const string IdeaNotAdmitted = "idea.not-admitted";
+    public const string IdeaMoved = "idea.moved";
+    public const string IdeaHidden = "idea.hidden";
+    public const string IdeaReportsDismissed = "idea.reports-dismissed";
 }

@@ -1,5 +1,6 @@
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,7 @@ public enum TransitionError
     NoCandidates,
     TieUnresolved,
     NoBallots,
+    UnreviewedIdeas,
 }
 
 /// <summary>
@@ -84,6 +86,12 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
             return TransitionError.NoBallots;
         }
 
+        // Round 3: every idea needs its feasibility decision before the admitted ones go on to round 4.
+        if (round.Number == 3 && await UnreviewedIdeasAsync(round.EditionId) > 0)
+        {
+            return TransitionError.UnreviewedIdeas;
+        }
+
         ApplyResults(round, lines);
         round.Status = RoundStatus.Published;
         round.PublishedAt = Now;
@@ -137,6 +145,9 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
         await db.SaveChangesAsync();
         return true;
     }
+
+    public Task<int> UnreviewedIdeasAsync(int editionId) =>
+        db.Ideas.CountAsync(i => i.EditionId == editionId && !i.Hidden && (i.Status == IdeaStatus.Submitted || i.Status == IdeaStatus.InReview));
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

@@ -30,7 +30,24 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
     public EmailMessage BallotReceipt(AppUser user, int round, string edition, bool replaced) =>
         Build(user, "ballot-receipt", "Mail.Receipt.Subject", [replaced ? "Mail.Receipt.Replaced" : "Mail.Receipt.Body", edition, "Round." + round + ".Name"], null, null);
 
-    /// <summary>body[0] is the resource key of the paragraph, the rest are its arguments (a "Role.x" or "Round.x" argument is translated too).</summary>
+    public EmailMessage IdeaReceived(AppUser user, string title, string link) =>
+        Build(user, "idea-received", "Mail.IdeaReceived.Subject", ["Mail.IdeaReceived.Body", title], link, "Mail.Idea.Action");
+
+    public EmailMessage IdeaAdmitted(AppUser user, string title, long finalCost, string? note, string link) =>
+        Build(user, "idea-reviewed", "Mail.IdeaAdmitted.Subject", ["Mail.IdeaAdmitted.Body", title, Money(finalCost, user), note ?? ""], link, "Mail.Idea.Action");
+
+    public EmailMessage IdeaNotAdmitted(AppUser user, string title, string reason, string note, string link) =>
+        Build(user, "idea-reviewed", "Mail.IdeaNotAdmitted.Subject", ["Mail.IdeaNotAdmitted.Body", title, "ReviewReason." + reason, note], link, "Mail.Idea.Action");
+
+    public EmailMessage IdeaMoved(AppUser user, string title, string from, string to, string note, string link) =>
+        Build(user, "idea-moved", "Mail.IdeaMoved.Subject", ["Mail.IdeaMoved.Body", title, from, to, note], link, "Mail.Idea.Action");
+
+    public EmailMessage IdeaHidden(AppUser user, string title, string reason) =>
+        Build(user, "idea-hidden", "Mail.IdeaHidden.Subject", ["Mail.IdeaHidden.Body", title, reason], null, null);
+
+    private static string Money(long euros, AppUser user) => Voting.Money.EuroAmount.Format(euros, new CultureInfo(user.PreferredCulture));
+
+    /// <summary>body[0] is the resource key of the paragraph, the rest are its arguments (see IsKey).</summary>
     private EmailMessage Build(AppUser user, string kind, string subjectKey, string[] body, string? link, string? actionKey)
     {
         var previous = CultureInfo.CurrentUICulture;
@@ -39,7 +56,7 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
         {
             CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(user.PreferredCulture);
             var greeting = l["Mail.Greeting", user.DisplayName].Value;
-            var args = body.Skip(1).Select(a => a.StartsWith("Role.", StringComparison.Ordinal) || a.StartsWith("Round.", StringComparison.Ordinal) ? l[a].Value : a).ToArray<object>();
+            var args = body.Skip(1).Select(a => IsKey(a) ? l[a].Value : a).ToArray<object>();
             var paragraph = l[body[0], args].Value;
             var action = actionKey is null ? null : l[actionKey].Value;
             var signature = l["Mail.Signature"].Value;
@@ -61,6 +78,10 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
             CultureInfo.CurrentCulture = previousFormat;
         }
     }
+
+    /// <summary>Arguments that are resource keys themselves (a role, a round, a review reason) are translated too.</summary>
+    private static bool IsKey(string argument) =>
+        argument.StartsWith("Role.", StringComparison.Ordinal) || argument.StartsWith("Round.", StringComparison.Ordinal) || argument.StartsWith("ReviewReason.", StringComparison.Ordinal);
 
     private static string Enc(string s) => WebUtility.HtmlEncode(s);
 }

@@ -1,6 +1,7 @@
 using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Ideas;
 using Burgerbegroting.Web.Infrastructure.Localization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -30,11 +31,15 @@ public static class Pages
         builder.Services.AddScoped<BallotBox>();
         builder.Services.AddSingleton<Eligibility>();
         builder.Services.AddScoped<DemoEdition>();
+        builder.Services.AddScoped<IdeaBox>();
+        builder.Services.AddScoped<IdeaReviews>();
+        builder.Services.AddOptions<IdeaOptions>().Bind(builder.Configuration.GetSection(IdeaOptions.Section));
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Beheer", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Beheer/Staff", Policies.Admin);
                 o.Conventions.AuthorizePage("/Account/Profile");
+                o.Conventions.AuthorizePage("/Ideeen/Mine");
             })
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddViewLocalization()

@@ -17,6 +17,7 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
     public Dictionary<int, int> BallotCounts { get; private set; } = [];
     public IReadOnlyList<ThemeResult> Tied { get; private set; } = [];
     public int SeatsForTied { get; private set; }
+    public int Unreviewed { get; private set; }
 
     /// <summary>Only the next round gets an open button; the lifecycle checks the same rules again.</summary>
     public bool CanOpen(Round round) =>
@@ -82,7 +83,7 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
         if (error != TransitionError.None)
         {
             await LoadAsync(id);
-            ModelState.AddModelError(string.Empty, l["Rounds.Error." + error, SeatsForTied]);
+            ModelState.AddModelError(string.Empty, l["Rounds.Error." + error, SeatsForTied, Unreviewed]);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
@@ -108,6 +109,7 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
         var round1 = edition.Round(1).Id;
         Tied = await db.ThemeResults.AsNoTracking().Include(r => r.Theme).Where(r => r.RoundId == round1 && r.Outcome == ThemeOutcome.Tied).ToListAsync();
         SeatsForTied = edition.ThemesToSelect - await db.ThemeResults.CountAsync(r => r.RoundId == round1 && r.Outcome == ThemeOutcome.Chosen);
+        Unreviewed = await lifecycle.UnreviewedIdeasAsync(id);
         return true;
     }
 }

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Web.Editions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Burgerbegroting.Web.Pages.Ideeen;
+
+public class DetailsModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public Idea Idea { get; private set; } = null!;
+    public bool IsOwn { get; private set; }
+    public bool CanEdit { get; private set; }
+
+    [BindProperty]
+    [Display(Name = "Idea.ReportReason")]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(1000, ErrorMessage = "Validation.MaxLength")]
+    public string? ReportReason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReportAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        db.IdeaReports.Add(new IdeaReport { IdeaId = id, ReporterId = users.GetUserId(User)!, Reason = ReportReason!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Idea.Reported"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var idea = await db.Ideas.AsNoTracking().Include(i => i.Theme).Include(i => i.Buurt).Include(i => i.Submitter).SingleOrDefaultAsync(i => i.Id == id);
+        var staff = User.IsInRole(Roles.Staff) || User.IsInRole(Roles.Admin);
+        if (idea is null || (idea.Hidden && !staff))
+        {
+            return false;
+        }
+
+        Idea = idea;
+        IsOwn = idea.SubmitterId == users.GetUserId(User);
+        var round = (await db.CurrentAsync())?.Rounds.SingleOrDefault(r => r.Number == 3 && r.EditionId == idea.EditionId);
+        CanEdit = IsOwn && round is not null && idea.EditableBySubmitter(round.Status);
+        return true;
+    }
+}

@@ -1,0 +1,80 @@
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Web.Ideas;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Burgerbegroting.Web.Pages.Ideeen;
+
+/// <summary>The submitter edits their idea until the round closes or the review starts; nobody else can.</summary>
+[Authorize]
+public class EditModel(AppDbContext db, UserManager<AppUser> users, IdeaBox box, IStringLocalizer<SharedResource> l) : IdeaFormModel(db)
+{
+    private readonly AppDbContext _db = db;
+
+    [BindProperty(SupportsGet = true)]
+    public int Id { get; set; }
+
+    public string? Refusal { get; private set; }
+    public override string PreviewUrl => $"/ideeen/{Id}/bewerken?handler=Preview";
+    public override string SubmitKey => "Idea.Save";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var (idea, result) = await LoadAsync();
+        if (idea is not null && Refusal is null)
+        {
+            Input = IdeaInput.From(idea);
+        }
+
+        return result ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (idea, result) = await LoadAsync();
+        if (result is not null || idea is null)
+        {
+            return result ?? NotFound();
+        }
+
+        if (Refusal is not null)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        var cost = Input.Validate(Edition, ModelState, l);
+        if (cost is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        await box.UpdateAsync(idea, Input, cost.Value);
+        TempData["Status"] = l["Idea.Saved"].Value;
+        return Redirect($"/ideeen/{idea.Id}");
+    }
+
+    private async Task<(Idea? Idea, IActionResult? Result)> LoadAsync()
+    {
+        var idea = await _db.Ideas.SingleOrDefaultAsync(i => i.Id == Id);
+        if (idea is null || !await LoadEditionAsync() || idea.EditionId != Edition.Id)
+        {
+            return (null, NotFound());
+        }
+
+        if (idea.SubmitterId != users.GetUserId(User))
+        {
+            return (idea, Forbid());
+        }
+
+        Refusal = idea.EditableBySubmitter(Edition.Round(3).Status) ? null
+            : l[RoundThreeOpen ? "Idea.InReviewNoEdit" : "Idea.RoundClosedNoEdit"].Value;
+        return (idea, null);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting.Money;
+using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Ideas;
+using Burgerbegroting.Web.Infrastructure.Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Burgerbegroting.Web.Pages.Ideeen;
+
+/// <summary>What the new-idea and edit-idea pages share: the form, its choices and the Markdown preview.</summary>
+public abstract class IdeaFormModel(AppDbContext db) : PageModel
+{
+    [BindProperty]
+    public IdeaInput Input { get; set; } = new();
+
+    public Edition Edition { get; private set; } = null!;
+    public IReadOnlyList<Theme> Themes => Edition.Themes.Where(t => t.Chosen).ToList();
+    public IReadOnlyList<Buurt> Buurten => Edition.Buurten;
+    public abstract string PreviewUrl { get; }
+    public abstract string SubmitKey { get; }
+
+    public string Format(long euros) => EuroAmount.Format(euros, CultureInfo.CurrentUICulture);
+
+    /// <summary>htmx: the rendered description; without JavaScript: the whole page with the preview filled in.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        if (!await LoadEditionAsync())
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        return this.FragmentOrPage("_Preview");
+    }
+
+    protected async Task<bool> LoadEditionAsync()
+    {
+        var edition = await db.CurrentAsync();
+        if (edition is null)
+        {
+            return false;
+        }
+
+        Edition = edition;
+        return true;
+    }
+
+    protected bool RoundThreeOpen => Edition.Round(3).Status == RoundStatus.Open;
+}
