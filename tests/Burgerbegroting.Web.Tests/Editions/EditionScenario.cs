@@ -60,6 +60,29 @@ public static class EditionScenario
         Assert.Equal(TransitionError.None, await app.StepAsync(2, (l, id) => l.OpenAsync(id)));
     }
 
+    /// <summary>Rounds 1 and 2 published (three chosen themes with budgets 500,000 / 300,000 / 200,000), round 3 open.</summary>
+    public static async Task OpenRoundThreeAsync(this AppFactory app)
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var budgets = new long[] { 500_000, 300_000, 200_000 };
+            var themes = await db.Themes.OrderBy(t => t.Position).Take(3).ToListAsync();
+            for (var i = 0; i < themes.Count; i++)
+            {
+                (themes[i].Chosen, themes[i].Budget) = (true, budgets[i]);
+            }
+
+            foreach (var round in await db.Rounds.Where(r => r.Number <= 2).ToListAsync())
+            {
+                round.Status = RoundStatus.Published;
+            }
+
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        Assert.Equal(TransitionError.None, await app.StepAsync(3, (l, id) => l.OpenAsync(id)));
+    }
+
     public static async Task<Round> RoundAsync(this AppFactory app, int number) =>
         await app.WithDbAsync(db => db.Rounds.AsNoTracking().SingleAsync(r => r.Number == number));
 }

@@ -70,7 +70,10 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, IdeaBox box,
 
         if (idea.SubmitterId != users.GetUserId(User))
         {
-            return (idea, Forbid());
+            // A plain 403 with the reason on the page, not a redirect: someone else's idea is not editable.
+            Refusal = l["Idea.NotYours"].Value;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return (idea, Page());
         }
 
         Refusal = idea.EditableBySubmitter(Edition.Round(3).Status) ? null
