@@ -23,6 +23,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ThemeResult> ThemeResults => Set<ThemeResult>();
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<IdeaReport> IdeaReports => Set<IdeaReport>();
+    public DbSet<IdeaResult> IdeaResults => Set<IdeaResult>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

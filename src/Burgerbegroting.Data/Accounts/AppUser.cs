@@ -38,6 +38,9 @@ public class AppUser : IdentityUser
 
     public string? RejectionReason { get; set; }
 
+    /// <summary>Opted in to mails when a round opens or results are published (not transactional: each has an unsubscribe link).</summary>
+    public bool WantsUpdates { get; set; }
+
     /// <summary>Staff only: when a beheerder revoked this account's access.</summary>
     public DateTime? RevokedAt { get; set; }
 

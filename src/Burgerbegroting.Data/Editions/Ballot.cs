@@ -13,11 +13,15 @@ public class Ballot
     public List<BallotEntry> Entries { get; set; } = [];
 }
 
-/// <summary>A theme on a ballot: chosen (round 1, value 1) or its percentage (round 2).</summary>
+/// <summary>
+/// One line of a ballot: a chosen theme (round 1, value 1), a theme's percentage (round 2), or an approved idea
+/// (round 4: <see cref="IdeaId"/> set, <see cref="ThemeId"/> its theme, value 1).
+/// </summary>
 public class BallotEntry
 {
     public long Id { get; set; }
     public long BallotId { get; set; }
     public int ThemeId { get; set; }
+    public int? IdeaId { get; set; }
     public int Value { get; set; }
 }

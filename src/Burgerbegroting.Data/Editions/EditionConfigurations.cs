@@ -61,9 +61,13 @@ public class BallotEntryConfiguration : IEntityTypeConfiguration<BallotEntry>
 {
     public void Configure(EntityTypeBuilder<BallotEntry> builder)
     {
-        builder.HasIndex(e => new { e.BallotId, e.ThemeId }).IsUnique();
+        // Rounds 1-2 have one entry per theme, round 4 one per idea; code builds entries from a dictionary keyed
+        // that way. (A unique index over the nullable IdeaId would not hold for NULLs on either provider.)
+        builder.HasIndex(e => new { e.BallotId, e.ThemeId });
         builder.HasIndex(e => e.ThemeId);
+        builder.HasIndex(e => e.IdeaId);
         builder.HasOne<Theme>().WithMany().HasForeignKey(e => e.ThemeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Ideas.Idea>().WithMany().HasForeignKey(e => e.IdeaId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

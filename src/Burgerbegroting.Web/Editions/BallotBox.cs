@@ -19,8 +19,15 @@ public enum CastResult
 /// </summary>
 public sealed class BallotBox(AppDbContext db, Outbox outbox, EmailTemplates templates, TimeProvider clock)
 {
-    /// <param name="entries">Theme id → value (1 for a chosen theme, or a percentage). Validate before casting.</param>
-    public async Task<CastResult> CastAsync(Round round, AppUser voter, IReadOnlyDictionary<int, int> entries, string editionName)
+    /// <summary>Rounds 1 and 2: theme id → value (1 for a chosen theme, or a percentage). Validate before casting.</summary>
+    public Task<CastResult> CastAsync(Round round, AppUser voter, IReadOnlyDictionary<int, int> themes, string editionName) =>
+        CastAsync(round, voter, [.. themes.Select(t => new BallotEntry { ThemeId = t.Key, Value = t.Value })], editionName);
+
+    /// <summary>Round 4: the approved ideas (id and theme). Validate before casting.</summary>
+    public Task<CastResult> CastIdeasAsync(Round round, AppUser voter, IEnumerable<(int IdeaId, int ThemeId)> ideas, string editionName) =>
+        CastAsync(round, voter, [.. ideas.Select(i => new BallotEntry { ThemeId = i.ThemeId, IdeaId = i.IdeaId, Value = 1 })], editionName);
+
+    private async Task<CastResult> CastAsync(Round round, AppUser voter, IReadOnlyList<BallotEntry> entries, string editionName)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -36,7 +43,7 @@ public sealed class BallotBox(AppDbContext db, Outbox outbox, EmailTemplates tem
         }
     }
 
-    private async Task<CastResult> TryCastAsync(Round round, AppUser voter, IReadOnlyDictionary<int, int> entries, string editionName)
+    private async Task<CastResult> TryCastAsync(Round round, AppUser voter, IReadOnlyList<BallotEntry> entries, string editionName)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -63,7 +70,7 @@ public sealed class BallotBox(AppDbContext db, Outbox outbox, EmailTemplates tem
         }
 
         ballot.UpdatedAt = now;
-        ballot.Entries.AddRange(entries.Where(e => e.Value != 0 || round.Number == 2).Select(e => new BallotEntry { ThemeId = e.Key, Value = e.Value }));
+        ballot.Entries.AddRange(entries.Where(e => e.Value != 0 || round.Number == 2).Select(e => new BallotEntry { ThemeId = e.ThemeId, IdeaId = e.IdeaId, Value = e.Value }));
         outbox.Enqueue(templates.BallotReceipt(voter, round.Number, editionName, replaced));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -75,5 +82,12 @@ public sealed class BallotBox(AppDbContext db, Outbox outbox, EmailTemplates tem
     {
         var ballot = await db.Ballots.AsNoTracking().Include(b => b.Entries).SingleOrDefaultAsync(b => b.RoundId == roundId && b.VoterId == voterId);
         return ballot?.Entries.ToDictionary(e => e.ThemeId, e => e.Value);
+    }
+
+    /// <summary>Round 4: the ideas on the voter's ballot, or null if they have not voted.</summary>
+    public async Task<HashSet<int>?> FindIdeasAsync(int roundId, string voterId)
+    {
+        var ballot = await db.Ballots.AsNoTracking().Include(b => b.Entries).SingleOrDefaultAsync(b => b.RoundId == roundId && b.VoterId == voterId);
+        return ballot?.Entries.Where(e => e.IdeaId != null).Select(e => e.IdeaId!.Value).ToHashSet();
     }
 }

@@ -1,6 +1,7 @@
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting;
+using Burgerbegroting.Web.Selection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Burgerbegroting.Web.Editions;
@@ -9,7 +10,7 @@ namespace Burgerbegroting.Web.Editions;
 /// Computes a closed round's results once and stores them (issue: results are not recomputed per request).
 /// The database sums the ballots per theme; the rules in Burgerbegroting.Voting decide.
 /// </summary>
-public sealed class ResultsCalculator(AppDbContext db, TimeProvider clock)
+public sealed class ResultsCalculator(AppDbContext db, SelectionCalculator selection, TimeProvider clock)
 {
     public async Task EnsureComputedAsync(Round round)
     {
@@ -30,6 +31,7 @@ public sealed class ResultsCalculator(AppDbContext db, TimeProvider clock)
             .ToDictionaryAsync(t => t.ThemeId);
         var ballots = await db.Ballots.CountAsync(b => b.RoundId == round.Id);
 
+        var ideaResults = round.Number == 4 ? await selection.ComputeAsync(round, edition) : [];
         var lines = round.Number switch
         {
             1 => RoundOne(edition, totals.ToDictionary(t => t.Key, t => t.Value.Votes), ballots),
@@ -43,7 +45,9 @@ public sealed class ResultsCalculator(AppDbContext db, TimeProvider clock)
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.ThemeResults.Where(r => r.RoundId == round.Id).ExecuteDeleteAsync();
+        await db.IdeaResults.Where(r => r.RoundId == round.Id).ExecuteDeleteAsync();
         db.ThemeResults.AddRange(lines);
+        db.IdeaResults.AddRange(ideaResults);
         round.BallotCount = ballots;
         round.ResultsComputedAt = clock.GetUtcNow().UtcDateTime;
         round.TieResolution = null;

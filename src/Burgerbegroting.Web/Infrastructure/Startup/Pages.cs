@@ -2,6 +2,7 @@ using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Ideas;
+using Burgerbegroting.Web.Selection;
 using Burgerbegroting.Web.Infrastructure.Localization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -33,6 +34,7 @@ public static class Pages
         builder.Services.AddScoped<DemoEdition>();
         builder.Services.AddScoped<IdeaBox>();
         builder.Services.AddScoped<IdeaReviews>();
+        builder.Services.AddScoped<SelectionCalculator>();
         builder.Services.AddOptions<IdeaOptions>().Bind(builder.Configuration.GetSection(IdeaOptions.Section));
         builder.Services.AddRazorPages(o =>
             {

@@ -1,0 +1,29 @@
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Data.Ideas;
+using Microsoft.EntityFrameworkCore;
+
+namespace Burgerbegroting.Web.Selection;
+
+/// <summary>Loads round 4 per theme: the admitted ideas and, per ballot, the ideas it approves.</summary>
+public static class SelectionData
+{
+    public static async Task<List<SelectionIdea>> AdmittedIdeasAsync(this AppDbContext db, int editionId, int themeId) =>
+        await db.Ideas.AsNoTracking()
+            .Where(i => i.EditionId == editionId && i.ThemeId == themeId && i.Status == IdeaStatus.Admitted && !i.Hidden)
+            .Select(i => new SelectionIdea(i.Id, i.Title, i.FinalCost ?? i.EstimatedCost, i.CreatedAt))
+            .ToListAsync();
+
+    /// <summary>Per ballot that approves at least one idea of the theme, those ideas (ballots in id order).</summary>
+    public static async Task<List<IReadOnlyList<int>>> ApprovalsAsync(this AppDbContext db, int roundId, int themeId)
+    {
+        var rows = await (from e in db.BallotEntries
+                          join b in db.Ballots on e.BallotId equals b.Id
+                          where b.RoundId == roundId && e.ThemeId == themeId && e.IdeaId != null
+                          select new { e.BallotId, IdeaId = e.IdeaId!.Value })
+            .ToListAsync();
+        return [.. rows.GroupBy(r => r.BallotId).OrderBy(g => g.Key).Select(g => (IReadOnlyList<int>)g.Select(r => r.IdeaId).ToList())];
+    }
+
+    public static IEnumerable<Theme> SelectionThemes(this Edition edition) => edition.Themes.Where(t => t.Chosen && t.Budget is not null);
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Voting;
+using VotingBallot = Burgerbegroting.Voting.Ballot;
+
+namespace Burgerbegroting.Web.Selection;
+
+/// <summary>One theme's admitted idea with what the rule needs.</summary>
+public sealed record SelectionIdea(int Id, string Title, long Cost, DateTime SubmittedAt);
+
+/// <summary>
+/// Round 4 of one theme as an election for the rules in Burgerbegroting.Voting, and as the pabulib file we publish.
+/// Project ids are the ideas' positions in the app's tie-break order (lower cost, then earlier submission),
+/// zero-padded, so that the pabulib default tie-break (id as text) decides exactly as the app does and the tally
+/// tool reproduces the published winners.
+/// </summary>
+public sealed class SelectionElection
+{
+    private readonly Dictionary<string, int> _ideaByProject;
+
+    private SelectionElection(Election election, Dictionary<string, int> ideaByProject)
+    {
+        Election = election;
+        _ideaByProject = ideaByProject;
+    }
+
+    public Election Election { get; }
+
+    public int IdeaId(string projectId) => _ideaByProject[projectId];
+
+    public static IOutcomeRule Rule(OutcomeRuleKind kind) => kind == OutcomeRuleKind.EqualShares ? RuleCatalog.EqualShares : RuleCatalog.Greedy;
+
+    /// <param name="ballots">Per voter (any stable order) the ideas of this theme they approved.</param>
+    /// <param name="meta">Extra META rows for the published file (description, date, ...).</param>
+    public static SelectionElection Build(Theme theme, IReadOnlyList<SelectionIdea> ideas, IReadOnlyList<IReadOnlyList<int>> ballots, IEnumerable<KeyValuePair<string, string>>? meta = null)
+    {
+        var ordered = ideas.OrderBy(i => i.Cost).ThenBy(i => i.SubmittedAt).ThenBy(i => i.Id).ToList();
+        var width = Math.Max(3, ordered.Count.ToString(CultureInfo.InvariantCulture).Length);
+        var projectOf = ordered.Select((idea, i) => (idea.Id, Project: (i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(width, '0'))).ToDictionary(x => x.Id, x => x.Project);
+        var projects = ordered.Select(i => new Project(projectOf[i.Id], i.Cost, new Dictionary<string, string>
+        {
+            ["name"] = i.Title,
+            ["idea_id"] = i.Id.ToString(CultureInfo.InvariantCulture),
+            ["category"] = theme.Name,
+        })).ToList();
+        var votingBallots = ballots
+            .Select((approved, i) => new VotingBallot((i + 1).ToString(CultureInfo.InvariantCulture), [.. approved.Where(projectOf.ContainsKey).Select(id => projectOf[id])]))
+            .Where(b => b.ProjectIds.Count > 0)
+            .ToList();
+        var election = new Election(theme.Budget ?? 0, projects, votingBallots, VoteType.Approval, meta?.ToList());
+        return new SelectionElection(election, projectOf.ToDictionary(p => p.Value, p => p.Key));
+    }
+}
