@@ -114,6 +114,9 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("WantsUpdates")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
@@ -215,6 +218,9 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                     b.Property<long>("BallotId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("IdeaId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ThemeId")
                         .HasColumnType("integer");
 
@@ -223,10 +229,11 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IdeaId");
+
                     b.HasIndex("ThemeId");
 
-                    b.HasIndex("BallotId", "ThemeId")
-                        .IsUnique();
+                    b.HasIndex("BallotId", "ThemeId");
 
                     b.ToTable("BallotEntries");
                 });
@@ -624,6 +631,62 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                     b.ToTable("IdeaReports");
                 });
 
+            modelBuilder.Entity("Burgerbegroting.Data.Ideas.IdeaResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("IdeaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("RemainingAtTurn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Selected")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SupportersMoneyLeft")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Votes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WonTieAgainst")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdeaId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("RoundId", "IdeaId")
+                        .IsUnique();
+
+                    b.ToTable("IdeaResults");
+                });
+
             modelBuilder.Entity("Burgerbegroting.Data.Protection.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -795,6 +858,11 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Burgerbegroting.Data.Ideas.Idea", null)
+                        .WithMany()
+                        .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Burgerbegroting.Data.Editions.Theme", null)
                         .WithMany()
                         .HasForeignKey("ThemeId")
@@ -886,6 +954,23 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                     b.HasOne("Burgerbegroting.Data.Ideas.Idea", "Idea")
                         .WithMany()
                         .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Idea");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Ideas.IdeaResult", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Ideas.Idea", "Idea")
+                        .WithMany()
+                        .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Burgerbegroting.Data.Editions.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -109,6 +109,9 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WantsUpdates")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
@@ -204,6 +207,9 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                     b.Property<long>("BallotId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("IdeaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ThemeId")
                         .HasColumnType("INTEGER");
 
@@ -212,10 +218,11 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IdeaId");
+
                     b.HasIndex("ThemeId");
 
-                    b.HasIndex("BallotId", "ThemeId")
-                        .IsUnique();
+                    b.HasIndex("BallotId", "ThemeId");
 
                     b.ToTable("BallotEntries");
                 });
@@ -599,6 +606,60 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                     b.ToTable("IdeaReports");
                 });
 
+            modelBuilder.Entity("Burgerbegroting.Data.Ideas.IdeaResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IdeaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemainingAtTurn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Selected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SupportersMoneyLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Votes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WonTieAgainst")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdeaId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("RoundId", "IdeaId")
+                        .IsUnique();
+
+                    b.ToTable("IdeaResults");
+                });
+
             modelBuilder.Entity("Burgerbegroting.Data.Protection.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -764,6 +825,11 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Burgerbegroting.Data.Ideas.Idea", null)
+                        .WithMany()
+                        .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Burgerbegroting.Data.Editions.Theme", null)
                         .WithMany()
                         .HasForeignKey("ThemeId")
@@ -855,6 +921,23 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                     b.HasOne("Burgerbegroting.Data.Ideas.Idea", "Idea")
                         .WithMany()
                         .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Idea");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Ideas.IdeaResult", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Ideas.Idea", "Idea")
+                        .WithMany()
+                        .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Burgerbegroting.Data.Editions.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

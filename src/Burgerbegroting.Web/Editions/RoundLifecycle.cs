@@ -22,7 +22,7 @@ public enum TransitionError
 /// Moves a round Planned → Open → Closed → Published (SPEC §3): only one round of an edition open at a time,
 /// a round opens only when the previous one is published, each step in the audit log.
 /// </summary>
-public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalculator results, TimeProvider clock)
+public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalculator results, PublicationMails mails, TimeProvider clock)
 {
     public async Task<TransitionError> OpenAsync(int roundId)
     {
@@ -95,6 +95,7 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
         ApplyResults(round, lines);
         round.Status = RoundStatus.Published;
         round.PublishedAt = Now;
+        await mails.EnqueueAsync(round, round.Edition);
         audit.Record(AuditActions.RoundPublished, "round", round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{round.Edition.Name}, ronde {round.Number}");
         await db.SaveChangesAsync();
         return TransitionError.None;

@@ -45,10 +45,18 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
     public EmailMessage IdeaHidden(AppUser user, string title, string reason) =>
         Build(user, "idea-hidden", "Mail.IdeaHidden.Subject", ["Mail.IdeaHidden.Body", title, reason], null, null);
 
+    /// <summary>Round results are out: to participants who asked for updates, with an unsubscribe link.</summary>
+    public EmailMessage ResultsPublished(AppUser user, int round, string edition, string link, string unsubscribeLink) =>
+        Build(user, "results-published", "Mail.Results.Subject", ["Mail.Results.Body", edition, "Round." + round + ".Name"], link, "Mail.Results.Action", unsubscribeLink);
+
+    /// <summary>Round 4 is published: each submitter of an admitted idea hears whether it won.</summary>
+    public EmailMessage IdeaOutcome(AppUser user, string title, bool won, string link) =>
+        Build(user, "idea-outcome", won ? "Mail.IdeaWon.Subject" : "Mail.IdeaLost.Subject", [won ? "Mail.IdeaWon.Body" : "Mail.IdeaLost.Body", title], link, "Mail.IdeaOutcome.Action");
+
     private static string Money(long euros, AppUser user) => Voting.Money.EuroAmount.Format(euros, new CultureInfo(user.PreferredCulture));
 
     /// <summary>body[0] is the resource key of the paragraph, the rest are its arguments (see IsKey).</summary>
-    private EmailMessage Build(AppUser user, string kind, string subjectKey, string[] body, string? link, string? actionKey)
+    private EmailMessage Build(AppUser user, string kind, string subjectKey, string[] body, string? link, string? actionKey, string? unsubscribeLink = null)
     {
         var previous = CultureInfo.CurrentUICulture;
         var previousFormat = CultureInfo.CurrentCulture;
@@ -60,7 +68,8 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
             var paragraph = l[body[0], args].Value;
             var action = actionKey is null ? null : l[actionKey].Value;
             var signature = l["Mail.Signature"].Value;
-            var text = string.Join("\n\n", new[] { greeting, paragraph, action is null ? null : $"{action}:\n{link}", signature }.Where(p => p is not null));
+            var unsubscribe = unsubscribeLink is null ? null : l["Mail.Unsubscribe"].Value;
+            var text = string.Join("\n\n", new[] { greeting, paragraph, action is null ? null : $"{action}:\n{link}", signature, unsubscribe is null ? null : $"{unsubscribe}:\n{unsubscribeLink}" }.Where(p => p is not null));
             var html = $"""
                 <!DOCTYPE html>
                 <html lang="{user.PreferredCulture[..2]}"><body style="font-family: sans-serif; line-height: 1.5">
@@ -68,9 +77,10 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
                 <p>{Enc(paragraph)}</p>
                 {(link is null ? "" : $"<p><a href=\"{Enc(link)}\">{Enc(action!)}</a></p><p style=\"font-size: 0.9em\">{Enc(link)}</p>")}
                 <p>{Enc(signature).Replace("\n", "<br>", StringComparison.Ordinal)}</p>
+                {(unsubscribeLink is null ? "" : $"<p style=\"font-size: 0.9em\"><a href=\"{Enc(unsubscribeLink)}\">{Enc(unsubscribe!)}</a></p>")}
                 </body></html>
                 """;
-            return new EmailMessage(user.Email!, l[subjectKey].Value, text, html, kind);
+            return new EmailMessage(user.Email!, l[subjectKey].Value, text, html, kind, Transactional: unsubscribeLink is null);
         }
         finally
         {

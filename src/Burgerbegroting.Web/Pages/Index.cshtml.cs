@@ -31,7 +31,7 @@ public class IndexModel(AppDbContext db) : PageModel
             1 => ("Home.Now.Round1", "/stemmen/themas", "Home.Action.Round1"),
             2 => ("Home.Now.Round2", "/stemmen/verdeling", "Home.Action.Round2"),
             3 => ("Home.Now.Round3", "/ideeen/nieuw", "Home.Action.Round3"),
-            4 => ("Home.Now.Round4", null, null),
+            4 => ("Home.Now.Round4", "/selectie", "Home.Action.Round4"),
             _ when Edition.Rounds.All(r => r.Status == RoundStatus.Published) => ("Home.Now.Done", null, null),
             _ when Edition.Rounds.Any(r => r.Status == RoundStatus.Closed) => ("Home.Now.Counting", null, null),
             _ => ("Home.Now.Waiting", null, null),

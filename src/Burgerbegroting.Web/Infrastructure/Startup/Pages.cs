@@ -35,6 +35,8 @@ public static class Pages
         builder.Services.AddScoped<IdeaBox>();
         builder.Services.AddScoped<IdeaReviews>();
         builder.Services.AddScoped<SelectionCalculator>();
+        builder.Services.AddScoped<PublicationMails>();
+        builder.Services.AddSingleton<Burgerbegroting.Web.Email.Unsubscribe>();
         builder.Services.AddOptions<IdeaOptions>().Bind(builder.Configuration.GetSection(IdeaOptions.Section));
         builder.Services.AddRazorPages(o =>
             {
@@ -73,6 +75,7 @@ public static class Pages
     public static WebApplication MapPages(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapOpenData();
         app.MapPost("/taal", SwitchLanguage).DisableAntiforgery().AllowAnonymous();
         return app;
     }

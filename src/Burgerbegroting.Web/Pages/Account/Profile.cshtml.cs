@@ -36,6 +36,7 @@ public class ProfileModel(
             OrganisationName = CurrentUser.OrganisationName,
             Postcode = CurrentUser.Postcode is null ? "" : DutchPostcode.Format(CurrentUser.Postcode),
             BirthYear = CurrentUser.BirthYear?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            WantsUpdates = CurrentUser.WantsUpdates,
         };
         return Page();
     }
@@ -72,6 +73,7 @@ public class ProfileModel(
         }
 
         user.DisplayName = Input.DisplayName.Trim();
+        user.WantsUpdates = Input.WantsUpdates;
         user.Postcode = user.Kind == AccountKind.Staff ? user.Postcode : postcode;
         user.BirthYear = user.Kind == AccountKind.Resident ? year : user.BirthYear;
         user.OrganisationName = user.Kind == AccountKind.Network ? Input.OrganisationName!.Trim() : user.OrganisationName;
@@ -126,5 +128,7 @@ public class ProfileModel(
 
         [Display(Name = "Field.BirthYear")]
         public string? BirthYear { get; set; }
+
+        public bool WantsUpdates { get; set; }
     }
 }

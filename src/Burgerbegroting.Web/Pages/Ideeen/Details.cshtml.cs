@@ -2,7 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Ideas;
+using System.Globalization;
+using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting.Money;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Selection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +18,9 @@ namespace Burgerbegroting.Web.Pages.Ideeen;
 public class DetailsModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Idea Idea { get; private set; } = null!;
+
+    /// <summary>Round 4 published: whether it won, and why in one sentence.</summary>
+    public (bool Won, string Why)? Outcome { get; private set; }
     public bool IsOwn { get; private set; }
     public bool CanEdit { get; private set; }
 
@@ -62,6 +69,14 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, TimeProvi
         IsOwn = idea.SubmitterId == users.GetUserId(User);
         var round = (await db.CurrentAsync())?.Rounds.SingleOrDefault(r => r.Number == 3 && r.EditionId == idea.EditionId);
         CanEdit = IsOwn && round is not null && idea.EditableBySubmitter(round.Status);
+        var result = await db.IdeaResults.AsNoTracking()
+            .Where(r => r.IdeaId == id && db.Rounds.Any(x => x.Id == r.RoundId && x.Status == RoundStatus.Published)).SingleOrDefaultAsync();
+        if (result is not null)
+        {
+            var titles = await db.Ideas.Where(i => i.ThemeId == idea.ThemeId).ToDictionaryAsync(i => i.Id, i => i.Title);
+            Outcome = (result.Selected, OutcomeText.Describe(result, e => EuroAmount.Format(e, CultureInfo.CurrentUICulture), l, titles));
+        }
+
         return true;
     }
 }

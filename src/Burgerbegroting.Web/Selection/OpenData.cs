@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
+using Burgerbegroting.Web.Editions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Burgerbegroting.Web.Selection;
+
+/// <summary>
+/// Open data of a published round 4: each theme's anonymised ballots and ideas as a pabulib file (voters numbered
+/// in random order, no identities), and every idea's outcome as CSV. The tally tool reproduces the winners from
+/// the pabulib file alone.
+/// </summary>
+public static class OpenData
+{
+    public static WebApplication MapOpenData(this WebApplication app)
+    {
+        app.MapGet("/uitslag/{round:int}/ballots.pb", BallotsAsync);
+        app.MapGet("/uitslag/{round:int}/results.csv", ResultsAsync);
+        return app;
+    }
+
+    private static async Task<IResult> BallotsAsync(int round, int? thema, AppDbContext db)
+    {
+        if (await PublishedRoundFourAsync(db, round) is not { } found)
+        {
+            return Results.NotFound();
+        }
+
+        var (edition, selection) = found;
+        var themes = edition.SelectionThemes().ToList();
+        var theme = thema is null && themes.Count == 1 ? themes[0] : themes.SingleOrDefault(t => t.Id == thema);
+        if (theme is null)
+        {
+            var choices = string.Join("\n", themes.Select(t => $"  /uitslag/4/ballots.pb?thema={t.Id}   {t.Name}"));
+            return Results.BadRequest($"Kies een thema / choose a theme:\n{choices}\n");
+        }
+
+        var ideas = await db.AdmittedIdeasAsync(edition.Id, theme.Id);
+        var ballots = await db.ApprovalsAsync(selection.Id, theme.Id);
+        // Voters are numbered in a random order, so the file says nothing about who voted when.
+        var shuffled = ballots.ToArray();
+        Random.Shared.Shuffle(shuffled);
+        var election = SelectionElection.Build(theme, ideas, shuffled, Meta(edition, theme, selection));
+        var text = PabulibWriter.WriteToString(election.Election);
+        return Results.File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", $"{Slug(edition.Name)}_{Slug(theme.Name)}.pb");
+    }
+
+    private static async Task<IResult> ResultsAsync(int round, AppDbContext db)
+    {
+        if (await PublishedRoundFourAsync(db, round) is not { } found)
+        {
+            return Results.NotFound();
+        }
+
+        var (edition, selection) = found;
+        var results = await db.IdeaResults.AsNoTracking().Include(r => r.Idea).Where(r => r.RoundId == selection.Id)
+            .OrderBy(r => r.ThemeId).ThenByDescending(r => r.Selected).ThenBy(r => r.Step).ThenByDescending(r => r.Votes).ToListAsync();
+        var themes = edition.Themes.ToDictionary(t => t.Id, t => t.Name);
+        var csv = new StringBuilder("idea_id;theme;title;cost;votes;selected;step;reason;remaining_at_turn;supporters_money_left\n");
+        foreach (var r in results)
+        {
+            csv.AppendJoin(';', r.IdeaId.ToString(CultureInfo.InvariantCulture), Quote(themes[r.ThemeId]), Quote(r.Idea.Title),
+                r.Cost.ToString(CultureInfo.InvariantCulture), r.Votes.ToString(CultureInfo.InvariantCulture), r.Selected ? "1" : "0",
+                r.Step?.ToString(CultureInfo.InvariantCulture) ?? "", r.Reason,
+                r.RemainingAtTurn?.ToString(CultureInfo.InvariantCulture) ?? "", r.SupportersMoneyLeft?.ToString(CultureInfo.InvariantCulture) ?? "");
+            csv.Append('\n');
+        }
+
+        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"{Slug(edition.Name)}_uitslag.csv");
+    }
+
+    private static async Task<(Edition, Round)?> PublishedRoundFourAsync(AppDbContext db, int round)
+    {
+        var current = round == 4 ? await db.CurrentRoundAsync(4) : null;
+        return current is { Round.Status: RoundStatus.Published } found ? found : null;
+    }
+
+    private static List<KeyValuePair<string, string>> Meta(Edition edition, Theme theme, Round round) =>
+    [
+        new("description", $"{edition.Name}, ronde 4 (selectie), thema {theme.Name}"),
+        new("country", "Netherlands"),
+        new("unit", "Maastricht"),
+        new("instance", edition.Name),
+        new("subunit", theme.Name),
+        new("rule", SelectionElection.Rule(edition.OutcomeRule).Name),
+        new("date_begin", round.OpenedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""),
+        new("date_end", round.ClosedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""),
+        new("language", "nl"),
+        new("comment", "project_id follows the tie-break of the app (lower cost, then earlier submission), so the default id order reproduces it; idea_id is the idea on the website"),
+    ];
+
+    private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Slug(string text) =>
+        string.Concat(text.Normalize(NormalizationForm.FormD).Where(char.IsAsciiLetterOrDigit).Take(60)) is { Length: > 0 } slug ? slug : "burgerbegroting";
+}
