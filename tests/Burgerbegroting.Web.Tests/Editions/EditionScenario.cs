@@ -83,6 +83,43 @@ public static class EditionScenario
         Assert.Equal(TransitionError.None, await app.StepAsync(3, (l, id) => l.OpenAsync(id)));
     }
 
+    /// <summary>
+    /// Rounds 1-3 published; admitted ideas (title, final cost) under the first theme (budget 500,000) and the
+    /// second (300,000), submitted by <paramref name="submitterEmail"/>; round 4 open. Returns the ideas' ids by title.
+    /// </summary>
+    public static async Task<Dictionary<string, int>> OpenRoundFourAsync(this AppFactory app, string submitterEmail, params (string Title, int Theme, long Cost)[] ideas)
+    {
+        await app.OpenRoundThreeAsync();
+        var submitter = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == submitterEmail));
+        var ids = await app.WithDbAsync(async db =>
+        {
+            var edition = await db.Editions.Include(e => e.Buurten).SingleAsync();
+            var themes = await db.Themes.Where(t => t.Chosen).OrderBy(t => t.Position).ToListAsync();
+            var created = ideas.Select((idea, i) => new Burgerbegroting.Data.Ideas.Idea
+            {
+                EditionId = edition.Id,
+                ThemeId = themes[idea.Theme].Id,
+                BuurtId = edition.Buurten[0].Id,
+                Title = idea.Title,
+                Summary = $"Samenvatting van {idea.Title}",
+                Description = idea.Title,
+                EstimatedCost = idea.Cost,
+                FinalCost = idea.Cost,
+                SubmitterId = submitter.Id,
+                Status = Burgerbegroting.Data.Ideas.IdeaStatus.Admitted,
+                CreatedAt = DateTime.UtcNow.AddMinutes(i),
+                UpdatedAt = DateTime.UtcNow,
+            }).ToList();
+            db.Ideas.AddRange(created);
+            var round3 = await db.Rounds.SingleAsync(r => r.Number == 3);
+            round3.Status = RoundStatus.Published;
+            await db.SaveChangesAsync();
+            return created.ToDictionary(i => i.Title, i => i.Id);
+        });
+        Assert.Equal(TransitionError.None, await app.StepAsync(4, (l, id) => l.OpenAsync(id)));
+        return ids;
+    }
+
     public static async Task<Round> RoundAsync(this AppFactory app, int number) =>
         await app.WithDbAsync(db => db.Rounds.AsNoTracking().SingleAsync(r => r.Number == number));
 }
