@@ -6,21 +6,16 @@ using Burgerbegroting.Voting;
 using Burgerbegroting.Voting.Money;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Infrastructure.Htmx;
-using Burgerbegroting.Web.Infrastructure.Startup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Pages.Stemmen;
 
 /// <summary>Round 2: a resident divides 100% over the chosen themes, seeing euros and what is left as they type.</summary>
-[EnableRateLimiting(Security.BallotLimit)]
-public class BudgetModel(AppDbContext db, UserManager<AppUser> users, Eligibility eligibility, BallotBox box, IStringLocalizer<SharedResource> l) : PageModel
+public class BudgetModel(AppDbContext db, UserManager<AppUser> users, Eligibility eligibility, BallotBox box, IStringLocalizer<SharedResource> l)
+    : BallotPageModel(2, db, users, eligibility, box, l)
 {
-    public VotingContext Context { get; private set; } = null!;
-
     /// <summary>Theme id → the text as typed, so a wrong entry comes back exactly as it was.</summary>
     [BindProperty]
     public Dictionary<int, string?> Shares { get; set; } = [];
@@ -33,7 +28,7 @@ public class BudgetModel(AppDbContext db, UserManager<AppUser> users, Eligibilit
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await LoadAsync() is null)
+        if (!await LoadAsync())
         {
             return NotFound();
         }
@@ -45,7 +40,7 @@ public class BudgetModel(AppDbContext db, UserManager<AppUser> users, Eligibilit
     /// <summary>htmx, while typing: the remaining amount and each theme's euros. Saves nothing.</summary>
     public async Task<IActionResult> OnPostRemainingAsync()
     {
-        if (await LoadAsync() is null)
+        if (!await LoadAsync())
         {
             return NotFound();
         }
@@ -57,44 +52,14 @@ public class BudgetModel(AppDbContext db, UserManager<AppUser> users, Eligibilit
     /// <summary>Without JavaScript: the "recalculate" button shows the same numbers. Saves nothing.</summary>
     public Task<IActionResult> OnPostPreviewAsync() => OnPostRemainingAsync();
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (await LoadAsync() is null)
-        {
-            return NotFound();
-        }
-
-        if (!Context.CanVote)
-        {
-            Response.StatusCode = Context.IsOpen ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
-            return Page();
-        }
-
-        var split = Validate();
-        if (split is null)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        var result = await box.CastAsync(Context.Round, Context.Voter!, split, Context.Edition.Name);
-        if (result == CastResult.RoundNotOpen)
-        {
-            ModelState.AddModelError(string.Empty, l["Vote.ClosedMeanwhile"]);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-
-        TempData["Status"] = l[result == CastResult.Replaced ? "Vote.Replaced" : "Vote.Saved"].Value;
-        return RedirectToPage();
-    }
+    public Task<IActionResult> OnPostAsync() => SaveAsync(Validate, split => Box.CastAsync(Context.Round, Context.Voter!, split, Context.Edition.Name));
 
     /// <summary>Each entry a whole number, all of them together exactly 100 (BudgetSplit); errors next to the fields.</summary>
     private Dictionary<int, int>? Validate()
     {
         foreach (var theme in Themes.Where(t => Parsed(t.Id) is null))
         {
-            ModelState.AddModelError($"Shares[{theme.Id}]", l["Vote2.Error.NotWhole", theme.Name]);
+            ModelState.AddModelError($"Shares[{theme.Id}]", L["Vote2.Error.NotWhole", theme.Name]);
         }
 
         if (!ModelState.IsValid)
@@ -106,8 +71,8 @@ public class BudgetModel(AppDbContext db, UserManager<AppUser> users, Eligibilit
         foreach (var error in BudgetSplit.Validate(split, [.. split.Keys]))
         {
             var (key, message) = error.Kind == BudgetSplitErrorKind.OutOfRange
-                ? ($"Shares[{error.Theme}]", l["Vote2.Error.OutOfRange", Themes.Single(t => t.Id == error.Theme).Name].Value)
-                : (string.Empty, l["Vote2.Error.Sum", error.Value].Value);
+                ? ($"Shares[{error.Theme}]", L["Vote2.Error.OutOfRange", Themes.Single(t => t.Id == error.Theme).Name].Value)
+                : (string.Empty, L["Vote2.Error.Sum", error.Value].Value);
             ModelState.AddModelError(key, message);
         }
 
@@ -121,15 +86,4 @@ public class BudgetModel(AppDbContext db, UserManager<AppUser> users, Eligibilit
         Parsed(themeId) is { } pct and >= 0 and <= 100 ? Format(Context.Edition.TotalBudget * pct / 100) : "—";
 
     public string Format(long euros) => EuroAmount.Format(euros, CultureInfo.CurrentUICulture);
-
-    private async Task<VotingContext?> LoadAsync()
-    {
-        var context = await VotingContext.LoadAsync(2, User, db, users, eligibility, box);
-        if (context is not null)
-        {
-            Context = context;
-        }
-
-        return context;
-    }
 }
