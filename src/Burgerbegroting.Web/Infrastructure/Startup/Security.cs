@@ -17,7 +17,7 @@ public static class Security
             o.Cookie.Name = "bb.af";
         });
         var perMinute = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 10);
-        var ballotsPerMinute = builder.Configuration.GetValue("RateLimits:BallotsPerMinute", 30);
+        var ballotsPerMinute = builder.Configuration.GetValue("RateLimits:BallotsPerMinute", 60);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -28,8 +28,9 @@ public static class Security
     }
 
     private static RateLimitPartition<string> Window(HttpContext ctx, int permits) =>
-        // Only POSTs count: reading the sign-in page is free.
-        HttpMethods.IsPost(ctx.Request.Method)
+        // Only the saving POSTs count: reading a page is free, and so are the live previews (?handler=Remaining,
+        // Usage, Preview) that htmx posts while someone types or ticks.
+        HttpMethods.IsPost(ctx.Request.Method) && string.IsNullOrEmpty(ctx.Request.Query["handler"])
             ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter("read");
