@@ -25,6 +25,34 @@ public sealed class RoundTwoTests() : RoundTwoTestsBase(TestDatabase.Sqlite)
     }
 }
 
+/// <summary>Rate limits count saved ballots, not the live previews htmx sends while someone types.</summary>
+public sealed class BallotRateLimitTests
+{
+    [Fact]
+    public async Task Live_previews_are_not_rate_limited_but_saving_is()
+    {
+        await using var app = new AppFactory().With("RateLimits:BallotsPerMinute", "2");
+        await app.CreateEditionAsync();
+        await app.OpenRoundTwoAsync();
+        await app.CreateAsync("typist@example.nl", Burgerbegroting.Data.Accounts.Roles.Resident);
+        var client = await app.SignInAsync("typist@example.nl");
+        var page = await client.GetDocumentAsync("/stemmen/verdeling");
+        for (var i = 0; i < 6; i++)
+        {
+            var preview = await client.SubmitAsync(page, new Dictionary<string, string>(), "main form", "/stemmen/verdeling?handler=Remaining");
+            Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        }
+
+        var saves = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            saves.Add((await client.SubmitAsync(page, new Dictionary<string, string>(), "main form", "/stemmen/verdeling")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, saves[^1]);
+    }
+}
+
 /// <summary>The same round on PostgreSQL, where concurrent transactions really run side by side.</summary>
 public sealed class RoundTwoPostgresTests() : RoundTwoTestsBase(TestDatabase.Postgres);
 
