@@ -77,11 +77,11 @@ public sealed class BallotBox(AppDbContext db, Outbox outbox, EmailTemplates tem
         return replaced ? CastResult.Replaced : CastResult.Saved;
     }
 
-    /// <summary>The voter's current ballot in a round as theme id → value, or null.</summary>
+    /// <summary>Rounds 1 and 2: the voter's current ballot as theme id → value, or null.</summary>
     public async Task<Dictionary<int, int>?> FindAsync(int roundId, string voterId)
     {
         var ballot = await db.Ballots.AsNoTracking().Include(b => b.Entries).SingleOrDefaultAsync(b => b.RoundId == roundId && b.VoterId == voterId);
-        return ballot?.Entries.ToDictionary(e => e.ThemeId, e => e.Value);
+        return ballot?.Entries.Where(e => e.IdeaId == null).ToDictionary(e => e.ThemeId, e => e.Value);
     }
 
     /// <summary>Round 4: the ideas on the voter's ballot, or null if they have not voted.</summary>

@@ -58,6 +58,20 @@ public sealed class RoundFourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_voter_sees_their_ballot_again_and_can_change_it()
+    {
+        var client = await VoterAsync("terug@example.nl");
+        (await VoteAsync(client, Ideas("Moestuin Nazareth", "Bankjes Wyck", "Zebrapad Heer"))).AssertRedirect("/selectie");
+        var page = await client.GetDocumentAsync("/selectie");
+        Assert.Equal(Ideas("Moestuin Nazareth", "Bankjes Wyck", "Zebrapad Heer").Order(),
+            page.QuerySelectorAll("input[name=Chosen][checked]").Select(i => int.Parse(i.GetAttribute("value")!, CultureInfo.InvariantCulture)).Order());
+        Assert.Contains("al gestemd", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        (await VoteAsync(client, Ideas("Speeltuin Malberg"))).AssertRedirect("/selectie");
+        var entries = await _app.WithDbAsync(db => db.BallotEntries.Select(e => e.IdeaId).ToListAsync());
+        Assert.Equal([_ideas["Speeltuin Malberg"]], entries);
+    }
+
+    [Fact]
     public async Task The_budget_bars_come_back_as_htmx_out_of_band_fragments()
     {
         var client = await VoterAsync("live@example.nl");
