@@ -111,6 +111,32 @@ public sealed partial class SiteTests : IAsyncLifetime
         Assert.True(missing.Count == 0, "missing resource keys: " + string.Join(", ", missing));
     }
 
+    /// <summary>Texts looked up by an enum value or a constant ("IdeaStatus." + status): every value has one.</summary>
+    [Fact]
+    public void Every_key_made_from_an_enum_or_constant_exists()
+    {
+        var resources = Path.Combine(RepositoryRoot(), "src", "Burgerbegroting.Web", "Resources");
+        var dutch = Keys(Path.Combine(resources, "SharedResource.resx"));
+        static IEnumerable<string> Names<T>(string prefix) where T : struct, Enum => Enum.GetNames<T>().Select(n => prefix + n);
+        var expected = new List<string>();
+        expected.AddRange(Names<Burgerbegroting.Data.Ideas.IdeaStatus>("IdeaStatus."));
+        expected.AddRange(Names<Burgerbegroting.Data.Editions.RoundStatus>("RoundStatus."));
+        expected.AddRange(Names<Burgerbegroting.Data.Editions.ThemeOutcome>("Outcome."));
+        expected.AddRange(Names<Burgerbegroting.Data.Email.OutboxStatus>("Outbox.Status."));
+        expected.AddRange(Names<Burgerbegroting.Web.Editions.TransitionError>("Rounds.Error."));
+        expected.AddRange(Names<Burgerbegroting.Voting.ApprovalBallotError>("Vote1.Error."));
+        expected.AddRange(Names<Burgerbegroting.Voting.KnapsackBallotErrorKind>("Vote4.Error."));
+        expected.AddRange(Names<Burgerbegroting.Voting.Money.EuroAmountError>("Validation.Euro.").Where(k => !k.EndsWith(".None", StringComparison.Ordinal)));
+        expected.AddRange(Names<Burgerbegroting.Voting.Eligibility.IneligibleReason>("Ineligible."));
+        expected.AddRange(Names<Burgerbegroting.Data.Editions.OutcomeRuleKind>("OutcomeRule."));
+        expected.AddRange(Burgerbegroting.Web.Ideas.IdeaOptions.DefaultReasons.Select(r => "ReviewReason." + r));
+        expected.AddRange(Burgerbegroting.Data.Accounts.Roles.All.Select(r => "Role." + r));
+        expected.AddRange(typeof(Burgerbegroting.Web.Audit.AuditActions).GetFields().Select(f => "Audit.Action." + f.GetValue(null)));
+        expected.AddRange(Enumerable.Range(1, 4).SelectMany(n => new[] { $"Round.{n}.Name", $"Round.{n}.Description" }));
+        var missing = expected.Where(k => !dutch.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "missing resource keys: " + string.Join(", ", missing));
+    }
+
     private static Dictionary<string, string> Keys(string path) =>
         XDocument.Load(path).Root!.Elements("data").ToDictionary(e => e.Attribute("name")!.Value, e => e.Element("value")!.Value);
 
