@@ -38,6 +38,7 @@ as_postgres() {
 
 # ---- 1. Debian packages -------------------------------------------------------------------------
 packages=(chromium fonts-liberation postgresql python3-aiosmtpd)
+command -v java >/dev/null || packages+=(default-jre-headless)
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
@@ -107,17 +108,33 @@ SQL
     fail "cannot connect to PostgreSQL as $pg_user with a password on 127.0.0.1:$pg_port"
 fi
 
+# ---- 2b. The Nu HTML Checker (vnu.jar, from npm) for the valid-HTML gate of the browser tests ------
+vnu_version=26.9.27
+vnu_dir="${XDG_CACHE_HOME:-$HOME/.cache}/burgerbegroting/vnu-$vnu_version"
+vnu_jar="$vnu_dir/node_modules/vnu-jar/build/dist/vnu.jar"
+if [[ ! -f "$vnu_jar" ]]; then
+  step "installing vnu-jar $vnu_version (Nu HTML Checker) into $vnu_dir"
+  command -v npm >/dev/null || fail "npm is missing: it installs the Nu HTML Checker (vnu-jar)"
+  mkdir -p "$vnu_dir"
+  # --ignore-scripts: its postinstall would try to download a Java runtime; the machine's Java runs it.
+  npm install --prefix "$vnu_dir" --ignore-scripts --no-audit --no-fund "vnu-jar@$vnu_version" >/dev/null ||
+    fail "could not install vnu-jar from npm"
+fi
+[[ -f "$vnu_jar" ]] || fail "vnu.jar not found at $vnu_jar"
+command -v java >/dev/null || fail "java is missing (Debian package default-jre-headless): it runs the Nu HTML Checker"
+
 # ---- 3. What the tests read ---------------------------------------------------------------------
 export BB_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=$pg_user;Password=$pg_password"
 export BB_TEST_CHROMIUM=/usr/bin/chromium
 BB_TEST_AIOSMTPD="$(command -v aiosmtpd)"
 export BB_TEST_AIOSMTPD
 export BB_TEST_REQUIRE_ALL=1
+export BB_TEST_VNU="$vnu_jar"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 if ((setup_only)); then
   step "setup done; the tests read:"
-  for name in BB_TEST_POSTGRES BB_TEST_CHROMIUM BB_TEST_AIOSMTPD BB_TEST_REQUIRE_ALL; do
+  for name in BB_TEST_POSTGRES BB_TEST_CHROMIUM BB_TEST_AIOSMTPD BB_TEST_VNU BB_TEST_REQUIRE_ALL; do
     printf "export %s='%s'\n" "$name" "${!name}"
   done
   exit 0

@@ -19,6 +19,11 @@ public static class TestEnvironment
         : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
         : throw new InvalidOperationException("Chromium is missing: run ./test.sh (Debian package chromium).");
 
+    /// <summary>The Nu HTML Checker's jar (npm vnu-jar), run with the machine's Java.</summary>
+    public static string Vnu =>
+        Environment.GetEnvironmentVariable("BB_TEST_VNU") is { Length: > 0 } path && File.Exists(path) ? path
+        : throw new InvalidOperationException("The Nu HTML Checker (vnu.jar) is missing: run ./test.sh, which installs it from npm (BB_TEST_VNU).");
+
     private static string Require(string name, string what) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value
