@@ -19,7 +19,8 @@ public class IndexModel(AppDbContext db) : PageModel
         var edition = await db.CurrentAsync();
         var ideas = edition is null ? [] : await db.Ideas.AsNoTracking().Include(i => i.Theme).Include(i => i.Buurt)
             .Where(i => i.EditionId == edition.Id).OrderBy(i => i.Status).ThenBy(i => i.CreatedAt).ToListAsync();
-        ByTheme = ideas.GroupBy(i => i.Theme, (theme, items) => items.GroupBy(_ => theme).Single()).OrderBy(g => g.Key.Position).ToList();
+        // Grouped by id: without tracking, each idea carries its own copy of its theme.
+        ByTheme = ideas.GroupBy(i => i.ThemeId).Select(g => g.GroupBy(i => g.First().Theme).Single()).OrderBy(g => g.Key.Position).ToList();
         Open = ideas.Count(i => i.Status is IdeaStatus.Submitted or IdeaStatus.InReview && !i.Hidden);
         OpenReports = await db.IdeaReports.CountAsync(r => r.HandledAt == null);
     }
