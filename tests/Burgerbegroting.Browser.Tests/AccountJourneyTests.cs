@@ -73,7 +73,7 @@ public sealed class AccountJourneyTests(BrowserApp browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Home", Exact = true }).ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "How it works: four rounds" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Maastricht citizens' budget", Level = 1 })).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page, "the home page in English");
     });
 
@@ -107,7 +107,7 @@ public sealed class AccountJourneyTests(BrowserApp browser)
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeAttachedAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "How it works: four rounds" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Maastricht citizens' budget", Level = 1 })).ToBeVisibleAsync();
     });
 
     private static Task<bool> IsFocusedAsync(ILocator locator) =>

@@ -26,6 +26,14 @@ public sealed partial class HarnessTests(BrowserApp browser)
         Assert.Contains("at #zonder-alt", failure.Message, StringComparison.Ordinal);
     });
 
+    [Fact(Timeout = 60_000)]
+    public Task Axe_fails_instead_of_hanging_on_a_page_without_javascript() => browser.RunOnOwnAppAsync(async (page, _) =>
+    {
+        await page.GotoAsync("/");
+        var failure = await Assert.ThrowsAsync<XunitException>(() => Axe.AssertNoViolationsAsync(page, "a page without JavaScript"));
+        Assert.Contains("axe did not finish on a page without JavaScript", failure.Message, StringComparison.Ordinal);
+    }, javaScriptEnabled: false);
+
     [Fact]
     public async Task A_failed_journey_leaves_a_screenshot_and_the_html()
     {

@@ -40,7 +40,12 @@ public static class Axe
             await page.EvaluateAsync(Source.Value);
         }
 
-        var violations = JsonSerializer.Deserialize<Violation[]>(await page.EvaluateAsync<string>(Run));
+        // axe.run is asynchronous and page.EvaluateAsync waits for it without a time limit. In a context with
+        // JavaScriptEnabled = false the evaluation starts but the page's timers never fire, so it would wait forever:
+        // a zero-delay timer tells quickly, and the run itself gets a limit too.
+        await WithinAsync(page.EvaluateAsync<bool>("() => new Promise(resolve => setTimeout(() => resolve(true), 0))"), 2_000, page, what);
+        var json = await WithinAsync(page.EvaluateAsync<string>(Run), BrowserApp.Timeout, page, what);
+        var violations = JsonSerializer.Deserialize<Violation[]>(json);
         if (violations is null || violations.Length == 0)
         {
             return;
@@ -63,6 +68,19 @@ public static class Axe
         }
 
         throw new XunitException(message.ToString());
+    }
+
+    private static async Task<T> WithinAsync<T>(Task<T> evaluation, float milliseconds, IPage page, string what)
+    {
+        try
+        {
+            return await evaluation.WaitAsync(TimeSpan.FromMilliseconds(milliseconds));
+        }
+        catch (TimeoutException)
+        {
+            throw new XunitException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"axe did not finish on {what} ({page.Url}) within {milliseconds / 1000} s; it cannot run in a browser context with JavaScriptEnabled = false."));
+        }
     }
 
     private sealed record Violation(

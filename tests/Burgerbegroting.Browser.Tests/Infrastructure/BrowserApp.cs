@@ -9,7 +9,8 @@ namespace Burgerbegroting.Browser.Tests.Infrastructure;
 /// <summary>
 /// Shared by the browser test collection: a real SMTP sink, the app on Kestrel at a random loopback port, and Debian's Chromium
 /// driven by Playwright. Each journey gets a fresh browser context (no cookies) through <see cref="RunAsync"/>,
-/// which saves a screenshot and the page's HTML when the journey fails.
+/// which saves a screenshot and the page's HTML when the journey fails; a journey that needs a database of its own
+/// (an edition, its rounds and ballots) runs through <see cref="RunOnOwnAppAsync"/> on a fresh app instead.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
@@ -71,17 +72,34 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>
-    /// Runs <paramref name="journey"/> in a fresh Dutch browser context. On failure it saves a full-page
-    /// screenshot and the HTML under TestResults/browser and fails with both paths in the message.
+    /// Runs <paramref name="journey"/> against the shared app in a fresh Dutch browser context. On failure it saves
+    /// a full-page screenshot and the HTML under TestResults/browser and fails with both paths in the message.
     /// </summary>
-    public async Task RunAsync(Func<IPage, Task> journey, [CallerMemberName] string name = "")
+    public Task RunAsync(Func<IPage, Task> journey, [CallerMemberName] string name = "") =>
+        RunInContextAsync(BaseAddress, javaScriptEnabled: true, journey, name);
+
+    /// <summary>
+    /// Runs <paramref name="journey"/> against an app of its own (a fresh SQLite database, on its own Kestrel port)
+    /// that shares this collection's Chromium and SMTP sink: for journeys that need an edition, which is one per
+    /// database. The journey gets the app to arrange data and check the database; evidence is saved as in
+    /// <see cref="RunAsync"/>. <paramref name="javaScriptEnabled"/> false gives a browser without scripts.
+    /// </summary>
+    public async Task RunOnOwnAppAsync(Func<IPage, AppFactory, Task> journey, bool javaScriptEnabled = true, [CallerMemberName] string name = "")
+    {
+        await using var app = new KestrelAppFactory(Smtp.Port);
+        var address = app.Start();
+        await RunInContextAsync(address, javaScriptEnabled, page => journey(page, app), name);
+    }
+
+    private async Task RunInContextAsync(Uri baseAddress, bool javaScriptEnabled, Func<IPage, Task> journey, string name)
     {
         var browser = _browser ?? throw new InvalidOperationException("not started");
         await using var context = await browser.NewContextAsync(new()
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             Locale = "nl-NL",
             ViewportSize = new() { Width = 1280, Height = 900 },
+            JavaScriptEnabled = javaScriptEnabled,
         });
         context.SetDefaultTimeout(Timeout);
         context.SetDefaultNavigationTimeout(Timeout);

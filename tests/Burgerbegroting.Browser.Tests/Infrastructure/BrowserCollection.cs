@@ -1,6 +1,8 @@
 namespace Burgerbegroting.Browser.Tests.Infrastructure;
 
-/// <summary>All browser tests share one app, one SMTP sink and one Chromium; they run one after another.</summary>
+/// <summary>
+/// All browser tests share one SMTP sink and one Chromium, and one app unless they ask for their own; they run one after another.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 {
