@@ -39,7 +39,7 @@ public sealed class BallotRateLimitTests
         var page = await client.GetDocumentAsync("/stemmen/verdeling");
         for (var i = 0; i < 6; i++)
         {
-            var preview = await client.SubmitAsync(page, new Dictionary<string, string>(), "main form", "/stemmen/verdeling?handler=Remaining");
+            var preview = await client.SubmitToAsync(page, new Dictionary<string, string>(), "main form", "/stemmen/verdeling?handler=Remaining");
             Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         }
 
@@ -131,7 +131,7 @@ public abstract class RoundTwoTestsBase(TestDatabase database) : IAsyncLifetime
         Assert.Contains($"id=\"Shares_{_themes[0]}-amount\" hx-swap-oob=\"true\">€ 500.000", html, StringComparison.Ordinal);
 
         // Without JavaScript the same button-driven recalculation gives the whole page.
-        var plain = await client.SubmitAsync(page, Split("50", "20", ""), "main form", "/stemmen/verdeling?handler=Preview");
+        var plain = await client.SubmitToAsync(page, Split("50", "20", ""), "main form", "/stemmen/verdeling?handler=Preview");
         Assert.Contains("Nog te verdelen: 30%", await plain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await _app.WithDbAsync(db => db.Ballots.CountAsync()));
     }

@@ -137,11 +137,15 @@ public sealed class IdeaTests : IAsyncLifetime
         Assert.Contains("<h1>Kop</h1>", fragment, StringComparison.Ordinal);
         Assert.DoesNotContain("<html", fragment, StringComparison.Ordinal);
 
-        var plain = await client.SubmitAsync(page, Form(description: "# Kop"), "main form", "/ideeen/nieuw?handler=Preview");
+        var plain = await client.SubmitToAsync(page, Form(description: "# Kop"), "main form", "/ideeen/nieuw?handler=Preview");
         var full = await Forms.ParseAsync(plain);
         Assert.Equal("Kop", full.QuerySelector("#preview h1")!.TextContent);
         Assert.Equal("Bankjes in het Malbergpark", full.QuerySelector("#Input_Title")!.GetAttribute("value"));
         Assert.Equal(0, await _app.WithDbAsync(db => db.Ideas.CountAsync()));
+
+        // The browser is now at ?handler=Preview; the form must still save, not preview again.
+        (await client.SubmitAsync(full, Form(description: "# Kop"), "main form", "/ideeen/nieuw?handler=Preview")).AssertRedirect("/ideeen/");
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Ideas.CountAsync()));
     }
 
     [Fact]

@@ -29,7 +29,11 @@ public static class Forms
         return await client.SubmitAsync(document, fields, formSelector, url);
     }
 
-    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument document, IDictionary<string, string> fields, string formSelector = "main form", string? pageUrl = null)
+    /// <summary>Like pressing a submit button with its own formaction: the form's fields go to <paramref name="target"/>.</summary>
+    public static Task<HttpResponseMessage> SubmitToAsync(this HttpClient client, IHtmlDocument document, IDictionary<string, string> fields, string formSelector, string target) =>
+        client.SubmitAsync(document, fields, formSelector, pageUrl: null, overrideAction: target);
+
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument document, IDictionary<string, string> fields, string formSelector = "main form", string? pageUrl = null, string? overrideAction = null)
     {
         var form = document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on the page");
@@ -49,7 +53,7 @@ public static class Forms
 
         values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
         var action = form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? pageUrl ?? document.Url : action;
+        var target = overrideAction ?? (string.IsNullOrEmpty(action) ? pageUrl ?? document.Url : action);
         return await client.PostAsync(target, new FormUrlEncodedContent(values));
     }
 

@@ -20,6 +20,9 @@ public abstract class IdeaFormModel(AppDbContext db) : PageModel
     public IReadOnlyList<Theme> Themes => Edition.Themes.Where(t => t.Chosen).ToList();
     public IReadOnlyList<Buurt> Buurten => Edition.Buurten;
     public abstract string PreviewUrl { get; }
+
+    /// <summary>Where the form saves; explicit, because after a no-JavaScript preview the page's own URL is the preview's.</summary>
+    public abstract string SubmitUrl { get; }
     public abstract string SubmitKey { get; }
 
     public string Format(long euros) => EuroAmount.Format(euros, CultureInfo.CurrentUICulture);

@@ -19,6 +19,7 @@ public class NewModel(AppDbContext db, UserManager<AppUser> users, Eligibility e
     public bool AsNetwork { get; private set; }
     public string SubmitterName { get; private set; } = "";
     public override string PreviewUrl => "/ideeen/nieuw?handler=Preview";
+    public override string SubmitUrl => "/ideeen/nieuw";
     public override string SubmitKey => "Idea.Submit";
 
     public async Task<IActionResult> OnGetAsync() => await CheckAsync() is null ? NotFound() : Page();
