@@ -16,7 +16,14 @@ public sealed class OutboxSender(
     TimeProvider clock,
     ILogger<OutboxSender> logger)
 {
-    public string InstanceId { get; } = $"{Environment.ProcessId}/{Guid.NewGuid():N}@{Environment.MachineName}" is var id && id.Length > 100 ? id[..100] : id;
+    /// <summary>Who holds a lease: unique per sender, readable in the database ("pid/random@host", at most 100 characters).</summary>
+    public string InstanceId { get; } = NewInstanceId();
+
+    private static string NewInstanceId()
+    {
+        var id = $"{Environment.ProcessId}/{Guid.NewGuid():N}@{Environment.MachineName}";
+        return id.Length > 100 ? id[..100] : id;
+    }
 
     /// <summary>Sends what is due now; returns how many messages it delivered.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
