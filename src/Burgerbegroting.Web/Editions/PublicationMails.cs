@@ -7,11 +7,28 @@ using Microsoft.EntityFrameworkCore;
 namespace Burgerbegroting.Web.Editions;
 
 /// <summary>
-/// Mails that go out when a round's results are published (SPEC §4): to participants who asked for updates (with
-/// an unsubscribe link) and, for round 4, to every submitter of an admitted idea. Queued in the publishing transaction.
+/// Mails about the process (SPEC §4): a round opened (to everyone who asked for updates), results published (to
+/// participants who asked for updates, and for round 4 to every submitter of an admitted idea). Update mails carry
+/// an unsubscribe link. Queued in the same unit of work as the round's change.
 /// </summary>
 public sealed class PublicationMails(AppDbContext db, Outbox outbox, EmailTemplates templates, Links links, Unsubscribe unsubscribe)
 {
+    /// <summary>A round opened: everyone who asked for updates hears what they can do now.</summary>
+    public async Task EnqueueOpenedAsync(Round round, Edition edition)
+    {
+        var link = round.Number switch
+        {
+            1 => links.Page("/Stemmen/Themes"),
+            2 => links.Page("/Stemmen/Budget"),
+            3 => links.Page("/Ideeen/New"),
+            _ => links.Page("/Stemmen/Selection"),
+        };
+        foreach (var user in await db.Users.Where(u => u.WantsUpdates).ToListAsync())
+        {
+            outbox.Enqueue(templates.RoundOpened(user, round.Number, edition.Name, link, UnsubscribeLink(user.Id)));
+        }
+    }
+
     public async Task EnqueueAsync(Round round, Edition edition)
     {
         var link = round.Number switch
@@ -26,7 +43,7 @@ public sealed class PublicationMails(AppDbContext db, Outbox outbox, EmailTempla
                                   select u).ToListAsync();
         foreach (var user in participants)
         {
-            outbox.Enqueue(templates.ResultsPublished(user, round.Number, edition.Name, link, links.Page("/Email/Unsubscribe", new { token = unsubscribe.Token(user.Id) })));
+            outbox.Enqueue(templates.ResultsPublished(user, round.Number, edition.Name, link, UnsubscribeLink(user.Id)));
         }
 
         if (round.Number != 4)
@@ -41,4 +58,6 @@ public sealed class PublicationMails(AppDbContext db, Outbox outbox, EmailTempla
             outbox.Enqueue(templates.IdeaOutcome(result.Idea.Submitter, result.Idea.Title, result.Selected, links.Page("/Ideeen/Details", new { id = result.IdeaId })));
         }
     }
+
+    private string UnsubscribeLink(string userId) => links.Page("/Email/Unsubscribe", new { token = unsubscribe.Token(userId) });
 }

@@ -40,6 +40,7 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
 
         round.Status = RoundStatus.Open;
         round.OpenedAt = Now;
+        await mails.EnqueueOpenedAsync(round, edition);
         audit.Record(AuditActions.RoundOpened, "round", round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{edition.Name}, ronde {round.Number}");
         await db.SaveChangesAsync();
         return TransitionError.None;

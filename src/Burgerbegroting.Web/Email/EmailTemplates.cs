@@ -45,6 +45,10 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
     public EmailMessage IdeaHidden(AppUser user, string title, string reason) =>
         Build(user, "idea-hidden", "Mail.IdeaHidden.Subject", ["Mail.IdeaHidden.Body", title, reason], null, null);
 
+    /// <summary>A round opened: to everyone who asked for updates, with an unsubscribe link.</summary>
+    public EmailMessage RoundOpened(AppUser user, int round, string edition, string link, string unsubscribeLink) =>
+        Build(user, "round-opened", "Mail.RoundOpened.Subject", ["Mail.RoundOpened.Body", edition, "Round." + round + ".Name"], link, "Mail.RoundOpened.Action", unsubscribeLink);
+
     /// <summary>Round results are out: to participants who asked for updates, with an unsubscribe link.</summary>
     public EmailMessage ResultsPublished(AppUser user, int round, string edition, string link, string unsubscribeLink) =>
         Build(user, "results-published", "Mail.Results.Subject", ["Mail.Results.Body", edition, "Round." + round + ".Name"], link, "Mail.Results.Action", unsubscribeLink);

@@ -72,6 +72,20 @@ public sealed class RoundFourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Opening_a_round_mails_those_who_asked_and_the_unsubscribe_link_works()
+    {
+        var opened = await _app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Kind == "round-opened").ToListAsync());
+        Assert.Equal(["indiener@example.nl", "indiener@example.nl"], opened.Select(m => m.To));
+        Assert.Contains("Selectie van Burgerbegroting Maastricht 2027 is begonnen", opened[^1].TextBody, StringComparison.Ordinal);
+        var link = new Uri(opened[^1].TextBody.Split('\n').Single(l => l.Contains("/email/afmelden", StringComparison.Ordinal)).Trim());
+
+        var anyone = _app.CreateBrowserlessClient();
+        (await anyone.SubmitAsync(link.PathAndQuery, new Dictionary<string, string>())).EnsureSuccessStatusCode();
+        Assert.False(await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "indiener@example.nl").Select(u => u.WantsUpdates).SingleAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await anyone.GetAsync("/email/afmelden?token=vervalst")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_budget_bars_come_back_as_htmx_out_of_band_fragments()
     {
         var client = await VoterAsync("live@example.nl");
