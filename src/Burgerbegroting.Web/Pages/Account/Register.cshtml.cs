@@ -93,6 +93,8 @@ public class RegisterModel(
         [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
         public string ConfirmPassword { get; set; } = "";
 
+        public bool WantsUpdates { get; set; }
+
         internal int? ParsedBirthYear { get; private set; }
 
         /// <summary>The checks attributes can't express; returns the normalised postcode.</summary>
@@ -131,6 +133,7 @@ public class RegisterModel(
             Postcode = postcode,
             BirthYear = Kind == AccountKind.Resident ? ParsedBirthYear : null,
             PreferredCulture = culture,
+            WantsUpdates = WantsUpdates,
             CreatedAt = now,
         };
     }
