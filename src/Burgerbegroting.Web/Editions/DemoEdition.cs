@@ -1,62 +1,197 @@
+using System.Diagnostics;
 using Burgerbegroting.Data;
+using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Web.Accounts;
+using Burgerbegroting.Web.Audit;
+using Burgerbegroting.Web.Editions.Demo;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Burgerbegroting.Web.Editions;
 
 /// <summary>
-/// In Development, an edition to look at: real Maastricht buurten and postcodes, candidate themes, round 1 open.
-/// (A fuller demo with residents, ballots and ideas is issue 6.)
+/// The demo edition (issue 6): a believable Maastricht burgerbegroting standing at a chosen <see cref="DemoStage"/>.
+/// Rounds move through <see cref="RoundLifecycle"/>, so results are computed exactly as in production; residents,
+/// ballots, ideas and reviews go straight into the database in bulk, without receipt mails. One Random(2027) is drawn
+/// in a fixed order, so the demo is the same every time and each stage continues the one before it.
+/// The data is in Editions/Demo; people and ideas are written by the other parts of this class there.
 /// </summary>
-public sealed class DemoEdition(AppDbContext db, TimeProvider clock)
+public sealed partial class DemoEdition(
+    AppDbContext db, RoundLifecycle lifecycle, AccountSeeder seeder, UserManager<AppUser> users, AuditLog audit, TimeProvider clock)
 {
-    private static readonly (string Name, string Postcodes)[] Buurten =
-    [
-        ("Binnenstad", "6211"),
-        ("Wyck", "6221"),
-        ("Wyckerpoort", "6222"),
-        ("Nazareth", "6223"),
-        ("Mariaberg", "6217"),
-        ("Malberg", "6216"),
-        ("Caberg", "6215"),
-        ("Pottenberg", "6217-6218"),
-        ("Heer", "6228-6229"),
-    ];
+    public const int Seed = 2027;
 
-    private static readonly (string Name, string Summary, string Body)[] Themes =
-    [
-        ("Groen en spelen", "Meer groen, speelplekken en schaduw in de buurt.", "Denk aan **geveltuinen**, bomen, speeltoestellen en plekken om in de schaduw te zitten."),
-        ("Verkeersveiligheid", "Veilig lopen en fietsen, vooral voor kinderen.", "Oversteekplaatsen, verlichting, drempels en veilige routes naar school."),
-        ("Ontmoeten", "Plekken en activiteiten waar buren elkaar treffen.", "Een buurtkamer, bankjes, een buurtfeest of een moestuin."),
-        ("Jongeren", "Iets te doen voor jongeren in de eigen wijk.", "Sport, muziek, een hangplek die wél welkom is."),
-        ("Schoon en heel", "Een schone, veilige en goed onderhouden buurt.", "Afvalbakken, opruimacties, verlichting en onderhoud."),
-        ("Cultuur", "Kunst, muziek en erfgoed dicht bij huis.", "Muurschilderingen, een straatconcert of een wandelroute langs erfgoed."),
-        ("Gezondheid en sport", "Bewegen en gezond leven voor alle leeftijden.", "Beweegtoestellen, een wandelclub of sportlessen in het park."),
-    ];
+    private const string TieNote =
+        "Gelijke stand op de laatste plaats: volgens de vooraf bekendgemaakte regel kozen de medewerkers het thema dat als eerste op de lijst stond.";
 
-    public async Task EnsureAsync()
+    private Random _random = new(Seed);
+    private DateTime _now;
+    private int _editionId;
+    private Dictionary<int, int> _roundIds = [];
+
+    /// <summary>Seeds the demo unless an edition exists already; then it changes nothing and says so.</summary>
+    public async Task<DemoSeedResult> SeedAsync(DemoStage stage)
     {
-        if (await db.Editions.AnyAsync())
+        if (await db.Editions.AsNoTracking().OrderBy(e => e.Id).Select(e => e.Name).FirstOrDefaultAsync() is { } existing)
         {
-            return;
+            return DemoSeedResult.NothingDone(existing);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var edition = Edition.CreateNew($"Burgerbegroting Maastricht {now.Year + 1}", 1_500_000, now);
-        edition.Introduction = "Met de burgerbegroting beslissen inwoners zelf over **€ 1,5 miljoen** voor hun buurt. Doe mee in vier rondes.";
-        edition.Buurten.AddRange(Buurten.Select(b => new Buurt { Name = b.Name, Postcodes = b.Postcodes }));
-        edition.Themes.AddRange(Themes.Select((t, i) => new Theme { Name = t.Name, ShortDescription = t.Summary, Body = t.Body, Position = i + 1 }));
-        var today = DateOnly.FromDateTime(now);
+        var watch = Stopwatch.StartNew();
+        (_random, _now) = (new Random(Seed), clock.GetUtcNow().UtcDateTime);
+        await seeder.EnsureRolesAsync();
+        await seeder.EnsureDemoAccountsAsync();
+        await CreateEditionAsync(stage);
+        await CreatePeopleAsync();
+        await MoveAsync(1, lifecycle.OpenAsync);
+        await CastThemeBallotsAsync();
+        if (stage >= DemoStage.RoundTwoOpen)
+        {
+            await CloseAndPublishAsync(1);
+            await MoveAsync(2, lifecycle.OpenAsync);
+            await CastBudgetBallotsAsync();
+        }
+
+        if (stage >= DemoStage.RoundThreeOpen)
+        {
+            await CloseAndPublishAsync(2);
+            await MoveAsync(3, lifecycle.OpenAsync);
+            await SubmitIdeasAsync();
+        }
+
+        if (stage >= DemoStage.RoundFourOpen)
+        {
+            await AdmitTheRestAsync();
+            await CloseAndPublishAsync(3);
+            await MoveAsync(4, lifecycle.OpenAsync);
+            await CastSelectionBallotsAsync();
+        }
+
+        if (stage >= DemoStage.Done)
+        {
+            await CloseAndPublishAsync(4);
+        }
+
+        return await ResultAsync(stage, watch.Elapsed);
+    }
+
+    /// <summary>The edition, its buurten and candidate themes; the planned dates put today in the open round.</summary>
+    private async Task CreateEditionAsync(DemoStage stage)
+    {
+        var edition = Edition.CreateNew($"Burgerbegroting Maastricht {_now.Year}", DemoCity.TotalBudget, _now);
+        edition.Introduction = DemoCity.Introduction;
+        edition.Buurten.AddRange(DemoCity.Buurten.Select(b => new Buurt { Name = b.Name, Postcodes = b.Postcodes }));
+        edition.Themes.AddRange(DemoCity.Themes.Select((t, i) =>
+            new Theme { Name = t.Name, ShortDescription = t.ShortDescription, Body = t.Body, Position = i + 1 }));
+        var today = DateOnly.FromDateTime(_now);
         foreach (var round in edition.Rounds)
         {
-            round.PlannedOpen = today.AddDays((round.Number - 1) * 28);
-            round.PlannedClose = today.AddDays((round.Number - 1) * 28 + 21);
+            round.PlannedOpen = today.AddDays((35 * (round.Number - stage.OpenRound())) - 10);
+            round.PlannedClose = round.PlannedOpen.Value.AddDays(24);
         }
 
-        var first = edition.Round(1);
-        first.Status = RoundStatus.Open;
-        first.OpenedAt = now;
         db.Editions.Add(edition);
         await db.SaveChangesAsync();
+        (_editionId, _roundIds) = (edition.Id, edition.Rounds.ToDictionary(r => r.Number, r => r.Id));
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task CastThemeBallotsAsync()
+    {
+        var themes = await db.Themes.AsNoTracking().Where(t => t.EditionId == _editionId).OrderBy(t => t.Position).ToListAsync();
+        var weights = themes.Select(t => (t.Id, DemoCity.Themes[t.Position - 1].Popularity)).ToList();
+        var k = await db.Editions.Where(e => e.Id == _editionId).Select(e => e.MaxThemesPerBallot).SingleAsync();
+        await CastAsync(1, 0.9, () => [.. DemoBallots.ChooseThemes(_random, weights, k).Select(id => new BallotEntry { ThemeId = id, Value = 1 })]);
+    }
+
+    private async Task CastBudgetBallotsAsync()
+    {
+        var weights = (await ChosenThemesAsync()).Select(t => (t.Id, DemoCity.Themes[t.Position - 1].Popularity)).ToList();
+        await CastAsync(2, 0.8, () => [.. DemoBallots.SplitBudget(_random, weights).Select(s => new BallotEntry { ThemeId = s.Key, Value = s.Value })]);
+    }
+
+    private async Task CastSelectionBallotsAsync()
+    {
+        var themes = await ChosenThemesAsync();
+        var appeal = DemoIdeas.All.ToDictionary(i => i.Title, i => (double)i.Appeal);
+        var ideas = await db.Ideas.AsNoTracking()
+            .Where(i => i.EditionId == _editionId && i.Status == IdeaStatus.Admitted).OrderBy(i => i.CreatedAt)
+            .Select(i => new { i.Id, i.ThemeId, i.Title, Cost = i.FinalCost!.Value }).ToListAsync();
+        await CastAsync(4, 0.75, () => [.. themes.Where(_ => _random.NextDouble() < 0.85).SelectMany(theme =>
+        {
+            var choice = ideas.Where(i => i.ThemeId == theme.Id).Select(i => (i.Id, i.Cost, appeal[i.Title])).ToList();
+            return DemoBallots.SelectIdeas(_random, choice, theme.Budget!.Value)
+                .Select(id => new BallotEntry { ThemeId = theme.Id, IdeaId = id, Value = 1 });
+        })]);
+    }
+
+    /// <summary>Ballots of a share of the residents, straight into the open round: no receipt mails, one save.</summary>
+    private async Task CastAsync(int round, double turnout, Func<List<BallotEntry>> ballot)
+    {
+        foreach (var voter in _residents)
+        {
+            if (_random.NextDouble() < turnout && ballot() is { Count: > 0 } entries)
+            {
+                var at = _now.AddMinutes(-_random.Next(60 * 24 * 14));
+                db.Ballots.Add(new Ballot { RoundId = _roundIds[round], VoterId = voter.Id, SubmittedAt = at, UpdatedAt = at, Entries = entries });
+            }
+        }
+
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task MoveAsync(int round, Func<int, Task<TransitionError>> step)
+    {
+        var error = await step(_roundIds[round]);
+        if (error != TransitionError.None)
+        {
+            throw new InvalidOperationException($"Demo: round {round} could not move: {error}.");
+        }
+
+        // RoundLifecycle changes rounds with bulk updates; nothing stale may stay tracked for the next step.
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Close and publish as staff would; a tie at round 1's cut-off goes to the theme listed first, with a note.</summary>
+    private async Task CloseAndPublishAsync(int round)
+    {
+        var id = _roundIds[round];
+        await MoveAsync(round, lifecycle.CloseAsync);
+        if (await lifecycle.PublishAsync(id) == TransitionError.TieUnresolved)
+        {
+            db.ChangeTracker.Clear();
+            var tied = await db.ThemeResults.AsNoTracking().Include(r => r.Theme)
+                .Where(r => r.RoundId == id && r.Outcome == ThemeOutcome.Tied).OrderBy(r => r.Theme.Position).ToListAsync();
+            var seats = await db.Editions.Where(e => e.Id == _editionId).Select(e => e.ThemesToSelect).SingleAsync()
+                - await db.ThemeResults.CountAsync(r => r.RoundId == id && r.Outcome == ThemeOutcome.Chosen);
+            db.ChangeTracker.Clear();
+            if (!await lifecycle.ResolveTieAsync(id, [.. tied.Take(seats).Select(t => t.ThemeId)], TieNote))
+            {
+                throw new InvalidOperationException($"Demo: the tie in round {round} could not be resolved.");
+            }
+
+            await MoveAsync(round, lifecycle.PublishAsync);
+        }
+
+        db.ChangeTracker.Clear();
+    }
+
+    private Task<List<Theme>> ChosenThemesAsync() =>
+        db.Themes.AsNoTracking().Where(t => t.EditionId == _editionId && t.Chosen).OrderBy(t => t.Position).ToListAsync();
+
+    private async Task<DemoSeedResult> ResultAsync(DemoStage stage, TimeSpan elapsed)
+    {
+        var ballots = await db.Ballots.GroupBy(b => b.RoundId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var ideas = await db.Ideas.Where(i => i.EditionId == _editionId)
+            .GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var winners = await db.IdeaResults.CountAsync(r => r.RoundId == _roundIds[4] && r.Selected);
+        var name = await db.Editions.Where(e => e.Id == _editionId).Select(e => e.Name).SingleAsync();
+        return new DemoSeedResult(true, name, stage, _residents.Count,
+            DemoPeople.Networks.Count(n => n.Approved), DemoPeople.Networks.Count(n => !n.Approved),
+            [.. Enumerable.Range(1, 4).Select(n => ballots.GetValueOrDefault(_roundIds[n]))],
+            ideas.Values.Sum(), ideas.GetValueOrDefault(IdeaStatus.Admitted), ideas.GetValueOrDefault(IdeaStatus.NotAdmitted), winners, elapsed);
     }
 }

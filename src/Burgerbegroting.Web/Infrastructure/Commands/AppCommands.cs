@@ -3,6 +3,8 @@ using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Email;
 using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Audit;
+using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Editions.Demo;
 using Burgerbegroting.Web.Email;
 using Burgerbegroting.Web.Infrastructure.Startup;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +12,10 @@ using Microsoft.Extensions.Options;
 
 namespace Burgerbegroting.Web.Infrastructure.Commands;
 
-/// <summary>`dotnet run --project src/Burgerbegroting.Web -- migrate | create-admin EMAIL`.</summary>
+/// <summary>`dotnet run --project src/Burgerbegroting.Web -- migrate | create-admin EMAIL | seed-demo [--stage STAGE]`.</summary>
 public static class AppCommands
 {
-    private static readonly string[] Names = ["migrate", "create-admin"];
+    private static readonly string[] Names = ["migrate", "create-admin", "seed-demo"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -32,6 +34,11 @@ public static class AppCommands
                 return 0;
             case "create-admin" when args.Length == 2 && args[1].Contains('@', StringComparison.Ordinal):
                 return await CreateAdminAsync(app, args[1].Trim());
+            case "seed-demo" when TryReadStage(args[1..], app.Configuration, out var stage):
+                return await SeedDemoAsync(app, stage);
+            case "seed-demo":
+                await Console.Error.WriteLineAsync($"Usage: seed-demo [--stage STAGE]   (STAGE: {DemoStages.Usage}; default Demo:Stage, else 3)");
+                return 2;
             default:
                 await Console.Error.WriteLineAsync("Usage: create-admin EMAIL   (sends that address a link to set a password)");
                 return 2;
@@ -41,10 +48,7 @@ public static class AppCommands
     private static async Task<int> CreateAdminAsync(WebApplication app, string email)
     {
         await app.PrepareDatabaseAsync();
-        // Started on a private loopback port so routing (for the link in the mail) and the outbox sender run as usual.
-        app.Urls.Clear();
-        app.Urls.Add("http://127.0.0.1:0");
-        await app.StartAsync();
+        await StartPrivatelyAsync(app);
         try
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -74,6 +78,71 @@ public static class AppCommands
         {
             await app.StopAsync();
         }
+    }
+
+    /// <summary>`--stage 4` or `--stage=done`; without it Demo:Stage, else 3.</summary>
+    private static bool TryReadStage(string[] options, IConfiguration configuration, out DemoStage stage)
+    {
+        stage = DemoStages.Default;
+        return options switch
+        {
+            [] => DemoStages.TryParse(configuration["Demo:Stage"] ?? DemoStages.Default.Name(), out stage),
+            ["--stage", var value] => DemoStages.TryParse(value, out stage),
+            [var option] when option.StartsWith("--stage=", StringComparison.Ordinal) => DemoStages.TryParse(option["--stage=".Length..], out stage),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The demo edition and demo accounts in whatever database is configured, for demonstrations and acceptance
+    /// tests. Does nothing when an edition exists, so it never mixes demo data into a real edition.
+    /// </summary>
+    private static async Task<int> SeedDemoAsync(WebApplication app, DemoStage stage)
+    {
+        await app.PrepareStorageAsync();
+        await StartPrivatelyAsync(app);
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<DemoEdition>().SeedAsync(stage);
+            foreach (var line in result.Describe())
+            {
+                Console.WriteLine(line);
+            }
+
+            if (result.Seeded)
+            {
+                await PrintDemoAccountsAsync(scope.ServiceProvider.GetRequiredService<AccountSeeder>());
+            }
+
+            return 0;
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    private static async Task PrintDemoAccountsAsync(AccountSeeder seeder)
+    {
+        var accounts = await seeder.EnsureDemoAccountsAsync();
+        Console.WriteLine($"Sign in with password \"{AccountSeeder.DemoPassword}\" as:");
+        foreach (var line in DemoPeople.SignInLines(accounts))
+        {
+            Console.WriteLine(line);
+        }
+
+        await Console.Error.WriteLineAsync(
+            $"WARNING: every demo account, including the beheerder, has the published password \"{AccountSeeder.DemoPassword}\". " +
+            "Use seed-demo only for demonstration and acceptance databases, never for a database that real people use.");
+    }
+
+    /// <summary>Started on a private loopback port so routing (for links in mails) and the outbox sender run as usual.</summary>
+    private static async Task StartPrivatelyAsync(WebApplication app)
+    {
+        app.Urls.Clear();
+        app.Urls.Add("http://127.0.0.1:0");
+        await app.StartAsync();
     }
 
     private static async Task<OutboxStatus> WaitForOutboxAsync(AppDbContext db, string email)
