@@ -95,7 +95,7 @@ public sealed class IdeaTests : IAsyncLifetime
     {
         var (_, id) = await SubmitAsync("netwerk@example.nl", role: Roles.Network, configure: u => { u.OrganisationName = "Buurtnetwerk Malberg"; u.ApprovedAt = DateTime.UtcNow; });
         var page = await _app.CreateBrowserlessClient().GetDocumentAsync($"/ideeen/{id}");
-        Assert.Contains("buurtnetwerk Buurtnetwerk Malberg", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("ingediend door Buurtnetwerk Malberg (buurtnetwerk)", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var list = await _app.CreateBrowserlessClient().GetDocumentAsync("/ideeen");
         Assert.Contains("Bankjes in het Malbergpark", list.QuerySelector("#idee-lijst")!.TextContent, StringComparison.Ordinal);
         var mail = await _smtp.WaitForMailAsync("netwerk@example.nl");
