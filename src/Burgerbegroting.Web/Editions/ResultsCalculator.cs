@@ -77,10 +77,12 @@ public sealed class ResultsCalculator(AppDbContext db, SelectionCalculator selec
         var sums = themes.Select(t => percentageSums.GetValueOrDefault(t.Id)).ToList();
         // Largest remainder over the percentage sums: budgets add up to the total exactly (SPEC §3, round 2).
         var budgets = ballots == 0 ? null : LargestRemainder.Apportion(edition.TotalBudget, sums);
-        return [.. themes.Select((t, i) => new ThemeResult
+        // Ranked by share, largest first; equal shares keep the edition's theme order.
+        var ranked = Enumerable.Range(0, themes.Count).OrderByDescending(i => sums[i]).ThenBy(i => i).ToList();
+        return [.. ranked.Select((i, rank) => new ThemeResult
         {
-            ThemeId = t.Id,
-            Rank = i + 1,
+            ThemeId = themes[i].Id,
+            Rank = rank + 1,
             Votes = ballots,
             PercentageSum = sums[i],
             Budget = budgets?[i],

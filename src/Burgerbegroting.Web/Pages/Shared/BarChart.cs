@@ -33,7 +33,7 @@ public sealed record BarChart(IReadOnlyList<BarChart.Bar> Bars)
             var bar = Bars[i];
             var y = i * RowHeight + 4;
             var width = (int)Math.Round((double)bar.Value / max * BarArea);
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"bb-chart__label\" x=\"{LabelWidth - 8}\" y=\"{y + 20}\" text-anchor=\"end\">{Encode(bar.Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"bb-chart__label\" x=\"{LabelWidth - 8}\" y=\"{y + 20}\" text-anchor=\"end\">{Encode(Short(bar.Label))}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bb-chart__bar{(bar.Highlight ? " bb-chart__bar--highlight" : "")}\" x=\"{LabelWidth}\" y=\"{y}\" width=\"{width}\" height=\"{RowHeight - 8}\" rx=\"2\"></rect>");
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"bb-chart__value\" x=\"{LabelWidth + width + 8}\" y=\"{y + 20}\">{Encode(bar.ValueText)}</text>");
         }
@@ -42,4 +42,7 @@ public sealed record BarChart(IReadOnlyList<BarChart.Bar> Bars)
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Long names are shortened in the chart only; the table next to it has them in full.</summary>
+    private static string Short(string label) => label.Length <= 32 ? label : label[..31].TrimEnd() + "…";
 }
