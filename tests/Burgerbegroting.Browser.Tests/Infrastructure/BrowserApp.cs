@@ -118,11 +118,14 @@ public sealed class BrowserApp : IAsyncLifetime
             catch (Exception failure)
             {
                 var report = new StringBuilder();
-                report.AppendLine(CultureInfo.InvariantCulture, $"Browser journey '{name}' failed at {journey.Page.Url}");
-                foreach (var (who, page, console) in journey.People)
+                var people = journey.People.Where(p => p.Page.Url != "about:blank").ToList();
+                report.AppendLine(people.Count == 1
+                    ? $"Browser journey '{name}' failed at {people[0].Page.Url}"
+                    : $"Browser journey '{name}' failed; the pages of its {people.Count} people:");
+                foreach (var (who, page, console) in people)
                 {
-                    var evidence = await SaveEvidenceAsync(page, journey.People.Count() == 1 ? name : $"{name}-{who}");
-                    report.AppendLine(journey.People.Count() == 1 ? evidence : $"{who} ({page.Url}):\n{evidence}");
+                    var evidence = await SaveEvidenceAsync(page, people.Count == 1 ? name : $"{name}-{who}");
+                    report.AppendLine(people.Count == 1 ? evidence : $"{who} at {page.Url}:\n{evidence}");
                     lock (console)
                     {
                         if (console.Count > 0)

@@ -85,14 +85,11 @@ public sealed partial class PageLog(string folder, Func<Task<IPage>> checker)
         string.Create(CultureInfo.InvariantCulture, $"{Count} page states checked by axe-core (WCAG 2.1 A/AA) and the Nu HTML Checker, {DistinctPages.Count} distinct pages: ")
         + string.Join(", ", DistinctPages.Order(StringComparer.Ordinal));
 
-    /// <summary>The page's path with ids as {id}; a handler in the query is kept (the no-JavaScript previews).</summary>
-    public static string Normalise(string url)
-    {
-        var uri = new Uri(url);
-        var path = Id().Replace(uri.AbsolutePath, "/{id}");
-        var handler = HandlerQuery().Match(uri.Query);
-        return handler.Success ? $"{path}?handler={handler.Groups[1].Value}" : path;
-    }
+    /// <summary>
+    /// The page a URL is: its path with ids as {id}. The query is left out: a form posted to ?handler=Preview or
+    /// ?handler=Publish shows the same page in another state.
+    /// </summary>
+    public static string Normalise(string url) => Id().Replace(new Uri(url).AbsolutePath, "/{id}");
 
     private static string Slug(string what)
     {
@@ -108,9 +105,6 @@ public sealed partial class PageLog(string folder, Func<Task<IPage>> checker)
     /// <summary>A number in the path is an id, except a round's number in /uitslag/1, /uitslag/2 and /uitslag/4 (other pages).</summary>
     [GeneratedRegex(@"(?<!/uitslag)/\d+(?=/|$)")]
     private static partial Regex Id();
-
-    [GeneratedRegex(@"[?&]handler=([A-Za-z]+)")]
-    private static partial Regex HandlerQuery();
 
     [GeneratedRegex(@"[^a-z0-9]+")]
     private static partial Regex NotWordish();
