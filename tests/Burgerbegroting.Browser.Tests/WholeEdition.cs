@@ -224,6 +224,13 @@ internal sealed partial class WholeEdition
         if (check)
         {
             await _journey.VisitedAsync(page, "round 1: the ballot");
+
+            // Each theme says more on a page of its own.
+            await ballot.GetByRole(AriaRole.Link, new() { Name = "Meer over Ontmoeten" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ontmoeten", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Strong)).ToHaveTextAsync("Ontmoeten");
+            await _journey.VisitedAsync(page, "a candidate theme's page");
+            await page.GoBackAsync();
         }
 
         foreach (var theme in themes)
@@ -272,6 +279,14 @@ internal sealed partial class WholeEdition
         await Staff.GetByRole(AriaRole.Button, new() { Name = "Uitslag ronde 1 publiceren" }).ClickAsync();
         await Expect(Staff.GetByText("De uitslag is gepubliceerd.")).ToBeVisibleAsync();
         await Expect(RoundCard(1)).ToContainTextAsync("Uitslag bekend");
+
+        // The decision is in the audit log, with the tied themes and the note.
+        await Staff.GotoAsync("/beheer");
+        await Staff.GetByRole(AriaRole.Link, new() { Name = "Logboek" }).ClickAsync();
+        await Expect(Staff.GetByRole(AriaRole.Row).Filter(new() { HasText = "Gelijke stand beslist" }))
+            .ToContainTextAsync("gekozen: Ontmoeten; gelijk geëindigd: Ontmoeten, Cultuur; Ontmoeten sluit aan bij de buurtgesprekken van dit jaar.");
+        await _journey.VisitedAsync(Staff, "staff: the audit log");
+        await Staff.GotoAsync(RoundsUrl);
 
         // Anyone can now read the result, with the tie and how it was resolved.
         await Anna.Page.GotoAsync("/");
@@ -517,6 +532,17 @@ internal sealed partial class WholeEdition
         await Expect(Network.GetByText("Toelichting van de gemeente: De gemeente levert de valondergrond zelf")).ToBeVisibleAsync();
         await Expect(Network.GetByRole(AriaRole.Definition).Filter(new() { HasText = "€ 200.000" })).ToHaveCountAsync(1);
         await _journey.VisitedAsync(Network, "idea page: admitted, with the final cost");
+
+        await Network.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Mijn account" }).ClickAsync();
+        await Expect(Network.GetByText($"U bent ingelogd als {NetworkEmail}.")).ToBeVisibleAsync();
+        await _journey.VisitedAsync(Network, "my account, as a buurtnetwerk");
+        await Network.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Mijn ideeën" }).ClickAsync();
+        await Expect(Network.GetByRole(AriaRole.Heading, new() { Name = "Mijn ideeën", Level = 1 })).ToBeVisibleAsync();
+        var mine = Network.GetByRole(AriaRole.Listitem).Filter(new() { Has = Network.GetByRole(AriaRole.Heading) });
+        await Expect(mine).ToHaveCountAsync(2);
+        await Expect(mine.Filter(new() { HasText = "Speeltuin aan de Malbergsingel" })).ToContainTextAsync("€ 200.000");
+        await Expect(mine.Filter(new() { HasText = "Speeltuin aan de Malbergsingel" })).ToContainTextAsync("Toegelaten");
+        await _journey.VisitedAsync(Network, "my ideas, as a buurtnetwerk");
     }
 
     private async Task AdmitAsIsAsync(string title)
