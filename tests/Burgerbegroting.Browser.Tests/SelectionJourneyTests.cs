@@ -1,4 +1,3 @@
-using System.Globalization;
 using Burgerbegroting.Browser.Tests.Infrastructure;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Web.Editions;

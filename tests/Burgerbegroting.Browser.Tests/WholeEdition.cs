@@ -12,7 +12,7 @@ namespace Burgerbegroting.Browser.Tests;
 /// it goes through the gates (axe now, the HTML checker at the end); a second resident on the same page in the same
 /// state does not add anything to check.
 /// </summary>
-internal sealed partial class WholeEdition
+internal sealed class WholeEdition
 {
     private const string EditionName = "Burgerbegroting Maastricht 2027";
     private const long TotalBudget = 600_000;
