@@ -28,14 +28,15 @@ public sealed class VotingJourneyTests(BrowserApp browser)
     private const int JourneyTimeout = 120_000;
 
     [Fact(Timeout = JourneyTimeout)]
-    public Task Resident_chooses_themes_then_splits_the_budget_watching_the_remaining_amount() => browser.RunOnOwnAppAsync(async (page, app) =>
+    public Task Resident_chooses_themes_then_splits_the_budget_watching_the_remaining_amount() => browser.RunOnOwnAppAsync(async journey =>
     {
+        var (page, app) = (journey.Page, journey.App);
         // Six candidate themes, three go through. A neighbour has voted already, so that with the resident's ballot
         // exactly three themes have votes and round 1 can be published without a tie.
         await app.CreateEditionAsync(themes: 6, budget: Budget, k: 3, n: 3);
         Assert.Equal(TransitionError.None, await app.StepAsync(1, (lifecycle, id) => lifecycle.OpenAsync(id)));
         var voter = await app.CreateAsync(Resident, Roles.Resident);
-        await CastAsync(app, "buurman@example.nl", 1, new() { ["Verkeersveiligheid"] = 1, ["Ontmoeten"] = 1 });
+        await app.CastAsync("buurman@example.nl", 1, new() { ["Verkeersveiligheid"] = 1, ["Ontmoeten"] = 1 });
 
         // Round 1, signed out: the page says to sign in first and the sign-in brings the resident back.
         await page.GotoAsync("/stemmen/themas");
@@ -49,7 +50,7 @@ public sealed class VotingJourneyTests(BrowserApp browser)
         var verkeer = page.GetByRole(AriaRole.Checkbox, new() { Name = "Verkeersveiligheid", Exact = true });
         var cultuur = page.GetByRole(AriaRole.Checkbox, new() { Name = "Cultuur", Exact = true });
         await Expect(verkeer).Not.ToBeCheckedAsync();
-        await Axe.AssertNoViolationsAsync(page, "the round 1 ballot");
+        await journey.VisitedAsync("the round 1 ballot");
         await verkeer.CheckAsync();
         await cultuur.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Stem opslaan" }).ClickAsync();
@@ -59,7 +60,7 @@ public sealed class VotingJourneyTests(BrowserApp browser)
         await Expect(verkeer).ToBeCheckedAsync();
         await Expect(cultuur).ToBeCheckedAsync();
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Ontmoeten", Exact = true })).Not.ToBeCheckedAsync();
-        await Axe.AssertNoViolationsAsync(page, "the round 1 ballot after saving");
+        await journey.VisitedAsync("the round 1 ballot after saving");
         Assert.Equal(["Cultuur", "Verkeersveiligheid"], await ChosenThemeNamesAsync(app, voter.Id, round: 1));
 
         // Staff close round 1 and publish it: Verkeersveiligheid (2 votes), Ontmoeten and Cultuur (1 each) go through.
@@ -75,7 +76,7 @@ public sealed class VotingJourneyTests(BrowserApp browser)
         var remaining = page.Locator("#remaining");
         await Expect(remaining).ToContainTextAsync("Nog te verdelen: 100% (€ 1.000.000)");
         await Expect(remaining).ToHaveAttributeAsync("role", "status");
-        await Axe.AssertNoViolationsAsync(page, "the round 2 ballot before typing");
+        await journey.VisitedAsync("the round 2 ballot before typing");
 
         // The status region itself must stay in the page while its text changes: screen readers announce changes
         // inside a live region, not a region that is replaced by a new one.
@@ -90,7 +91,7 @@ public sealed class VotingJourneyTests(BrowserApp browser)
         await Expect(amounts[0]).ToHaveTextAsync("€ 500.000");
         await Expect(amounts[1]).ToHaveTextAsync("€ 0"); // an empty field counts as 0%
         Assert.True(await liveRegion.EvaluateAsync<bool>("e => e.isConnected"), "#remaining was replaced instead of updated, so the change may not be announced");
-        await Axe.AssertNoViolationsAsync(page, "the round 2 ballot while typing");
+        await journey.VisitedAsync("the round 2 ballot while typing");
 
         await fields[1].PressSequentiallyAsync("30");
         await Expect(remaining).ToContainTextAsync("Nog te verdelen: 20% (€ 200.000)");
@@ -110,7 +111,7 @@ public sealed class VotingJourneyTests(BrowserApp browser)
         await Expect(fields[1]).ToHaveValueAsync("30");
         await Expect(fields[2]).ToHaveValueAsync("19");
         await Expect(remaining).ToContainTextAsync("Nog te verdelen: 1% (€ 10.000)");
-        await Axe.AssertNoViolationsAsync(page, "the round 2 ballot refused at 99%");
+        await journey.VisitedAsync("the round 2 ballot refused at 99%");
         Assert.Null(await SplitAsync(app, voter.Id));
 
         await fields[2].FillAsync("");
@@ -118,26 +119,28 @@ public sealed class VotingJourneyTests(BrowserApp browser)
         await Expect(remaining).ToContainTextAsync("Nog te verdelen: 0% (€ 0)");
         await Expect(remaining).ToContainTextAsync("U hebt 100% verdeeld.");
         await Expect(amounts[2]).ToHaveTextAsync("€ 200.000");
-        await Axe.AssertNoViolationsAsync(page, "the round 2 ballot with everything divided");
+        await journey.VisitedAsync("the round 2 ballot with everything divided");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Stem opslaan" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/stemmen/verdeling$"));
         await Expect(page.GetByText("Uw stem is opgeslagen")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stem wijzigen" })).ToBeVisibleAsync();
         await Expect(fields[0]).ToHaveValueAsync("50");
-        await Axe.AssertNoViolationsAsync(page, "the round 2 ballot after saving");
+        await journey.VisitedAsync("the round 2 ballot after saving");
 
         var split = await SplitAsync(app, voter.Id);
         Assert.Equal(new Dictionary<int, int> { [themes[0].Id] = 50, [themes[1].Id] = 30, [themes[2].Id] = 20 }, split);
     });
 
     [Fact(Timeout = JourneyTimeout)]
-    public Task Round_two_split_can_be_done_with_the_keyboard_only() => browser.RunOnOwnAppAsync(async (page, app) =>
+    public Task Round_two_split_can_be_done_with_the_keyboard_only() => browser.RunOnOwnAppAsync(async journey =>
     {
+        var (page, app) = (journey.Page, journey.App);
         var (voter, themes) = await RoundTwoWithResidentAsync(app);
         await SignInAsync(page, Resident);
         await page.GotoAsync("/stemmen/verdeling");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Geld verdelen", Level = 1 })).ToBeVisibleAsync();
+        await journey.VisitedAsync("the round 2 ballot, before the keyboard");
 
         var fields = themes.Select(t => page.GetByRole(AriaRole.Textbox, new() { Name = t.Name, Exact = true })).ToList();
         var stops = new List<string>();
@@ -171,16 +174,19 @@ public sealed class VotingJourneyTests(BrowserApp browser)
 
         await Expect(page.GetByText("Uw stem is opgeslagen")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stem wijzigen" })).ToBeVisibleAsync();
+        await journey.VisitedAsync("the round 2 ballot, saved with the keyboard");
         Assert.Equal(new Dictionary<int, int> { [themes[0].Id] = 40, [themes[1].Id] = 35, [themes[2].Id] = 25 }, await SplitAsync(app, voter.Id));
     });
 
     [Fact(Timeout = JourneyTimeout)]
-    public Task Round_two_works_without_javascript() => browser.RunOnOwnAppAsync(async (page, app) =>
+    public Task Round_two_works_without_javascript() => browser.RunOnOwnAppAsync(async journey =>
     {
+        var (page, app) = (journey.Page, journey.App);
         var (voter, themes) = await RoundTwoWithResidentAsync(app);
         await SignInAsync(page, Resident);
         await page.GotoAsync("/stemmen/verdeling");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Geld verdelen", Level = 1 })).ToBeVisibleAsync();
+        await journey.VisitedAsync("the round 2 ballot without JavaScript");
 
         var fields = themes.Select(t => page.GetByRole(AriaRole.Textbox, new() { Name = t.Name, Exact = true })).ToList();
         var remaining = page.Locator("#remaining");
@@ -194,6 +200,7 @@ public sealed class VotingJourneyTests(BrowserApp browser)
         await Expect(page.Locator($"#Shares_{themes[0].Id}-amount")).ToHaveTextAsync("€ 500.000");
         await Expect(page.Locator($"#Shares_{themes[2].Id}-amount")).ToHaveTextAsync("€ 100.000");
         await Expect(fields[1]).ToHaveValueAsync("30");
+        await journey.VisitedAsync("the round 2 ballot after 'Bedragen berekenen' without JavaScript");
         Assert.Null(await SplitAsync(app, voter.Id));
 
         await fields[2].FillAsync("20");
@@ -201,6 +208,7 @@ public sealed class VotingJourneyTests(BrowserApp browser)
         await Expect(page).ToHaveURLAsync(new Regex("/stemmen/verdeling$"));
         await Expect(page.GetByText("Uw stem is opgeslagen")).ToBeVisibleAsync();
         await Expect(remaining).ToContainTextAsync("Nog te verdelen: 0% (€ 0)");
+        await journey.VisitedAsync("the round 2 ballot saved without JavaScript");
         Assert.Equal(new Dictionary<int, int> { [themes[0].Id] = 50, [themes[1].Id] = 30, [themes[2].Id] = 20 }, await SplitAsync(app, voter.Id));
     }, javaScriptEnabled: false);
 
@@ -220,19 +228,6 @@ public sealed class VotingJourneyTests(BrowserApp browser)
         await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(TestAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" })).ToBeVisibleAsync();
-    }
-
-    /// <summary>Another resident's ballot, cast straight into the ballot box.</summary>
-    private static async Task CastAsync(AppFactory app, string email, int round, Dictionary<string, int> byThemeName)
-    {
-        var voter = await app.CreateAsync(email, Roles.Resident);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var open = await db.Rounds.Include(r => r.Edition).SingleAsync(r => r.Number == round);
-        var ids = await db.Themes.Where(t => byThemeName.Keys.Contains(t.Name)).ToDictionaryAsync(t => t.Name, t => t.Id);
-        var result = await scope.ServiceProvider.GetRequiredService<BallotBox>()
-            .CastAsync(open, voter, byThemeName.ToDictionary(e => ids[e.Key], e => e.Value), open.Edition.Name);
-        Assert.Equal(CastResult.Saved, result);
     }
 
     private static Task<List<Theme>> ChosenThemesAsync(AppFactory app) =>

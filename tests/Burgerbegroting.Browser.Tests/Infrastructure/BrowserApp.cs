@@ -8,9 +8,10 @@ namespace Burgerbegroting.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// Shared by the browser test collection: a real SMTP sink, the app on Kestrel at a random loopback port, and Debian's Chromium
-/// driven by Playwright. Each journey gets a fresh browser context (no cookies) through <see cref="RunAsync"/>,
-/// which saves a screenshot and the page's HTML when the journey fails; a journey that needs a database of its own
-/// (an edition, its rounds and ballots) runs through <see cref="RunOnOwnAppAsync"/> on a fresh app instead.
+/// driven by Playwright. Each journey gets fresh browser contexts (no cookies) through <see cref="RunAsync"/>,
+/// which saves a screenshot and the page's HTML when the journey fails and runs the Nu HTML Checker over the pages it
+/// saw when it succeeds; a journey that needs a database of its own (an edition, its rounds and ballots) runs through
+/// <see cref="RunOnOwnAppAsync"/> on a fresh app instead.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
@@ -27,6 +28,8 @@ public sealed class BrowserApp : IAsyncLifetime
     private IBrowser? _browser;
     private KestrelAppFactory? _app;
     private SmtpSink? _smtp;
+    private readonly HashSet<string> _checkedPages = new(StringComparer.Ordinal);
+    private int _pageStates;
 
     public AppFactory App => _app ?? throw new InvalidOperationException("not started");
     public SmtpSink Smtp => _smtp ?? throw new InvalidOperationException("not started");
@@ -54,6 +57,12 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (_pageStates > 0)
+        {
+            TestContext.Current.SendDiagnosticMessage(string.Create(CultureInfo.InvariantCulture,
+                $"Browser journeys: {_pageStates} page states checked by axe-core and the Nu HTML Checker, {_checkedPages.Count} distinct pages: {string.Join(", ", _checkedPages.Order(StringComparer.Ordinal))}"));
+        }
+
         if (_browser is not null)
         {
             await _browser.DisposeAsync();
@@ -72,78 +81,88 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>
-    /// Runs <paramref name="journey"/> against the shared app in a fresh Dutch browser context. On failure it saves
-    /// a full-page screenshot and the HTML under TestResults/browser and fails with both paths in the message.
+    /// Runs <paramref name="journey"/> against the shared app, starting in a fresh Dutch browser context. On failure it
+    /// saves a full-page screenshot and the HTML of every person's page under TestResults/browser and fails with the
+    /// paths in the message. Every page the journey passes to <see cref="Journey.VisitedAsync(IPage, string)"/> is
+    /// checked by axe at once and, when the journey ends, by the Nu HTML Checker.
     /// </summary>
-    public Task RunAsync(Func<IPage, Task> journey, [CallerMemberName] string name = "") =>
-        RunInContextAsync(BaseAddress, javaScriptEnabled: true, journey, name);
+    public Task RunAsync(Func<Journey, Task> journey, [CallerMemberName] string name = "") =>
+        RunJourneyAsync(App, BaseAddress, javaScriptEnabled: true, journey, name);
 
     /// <summary>
     /// Runs <paramref name="journey"/> against an app of its own (a fresh SQLite database, on its own Kestrel port)
     /// that shares this collection's Chromium and SMTP sink: for journeys that need an edition, which is one per
-    /// database. The journey gets the app to arrange data and check the database; evidence is saved as in
-    /// <see cref="RunAsync"/>. <paramref name="javaScriptEnabled"/> false gives a browser without scripts.
+    /// database. The journey has the app (<see cref="Journey.App"/>) to arrange data and check the database; evidence
+    /// and gates as in <see cref="RunAsync"/>. <paramref name="javaScriptEnabled"/> false gives browsers without scripts
+    /// (for everyone in the journey).
     /// </summary>
-    public async Task RunOnOwnAppAsync(Func<IPage, AppFactory, Task> journey, bool javaScriptEnabled = true, [CallerMemberName] string name = "")
+    public async Task RunOnOwnAppAsync(Func<Journey, Task> journey, bool javaScriptEnabled = true, [CallerMemberName] string name = "")
     {
         await using var app = new KestrelAppFactory(Smtp.Port);
         var address = app.Start();
-        await RunInContextAsync(address, javaScriptEnabled, page => journey(page, app), name);
+        await RunJourneyAsync(app, address, javaScriptEnabled, journey, name);
     }
 
-    private async Task RunInContextAsync(Uri baseAddress, bool javaScriptEnabled, Func<IPage, Task> journey, string name)
+    private async Task RunJourneyAsync(AppFactory app, Uri baseAddress, bool javaScriptEnabled, Func<Journey, Task> body, string name)
     {
         var browser = _browser ?? throw new InvalidOperationException("not started");
-        await using var context = await browser.NewContextAsync(new()
+        var pages = Path.Combine(ResultsRoot(), "browser", "pages", $"{name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}");
+        Directory.CreateDirectory(pages);
+        await using (var journey = new Journey(browser, app, Smtp, baseAddress, javaScriptEnabled, pages))
         {
-            BaseURL = baseAddress.ToString(),
-            Locale = "nl-NL",
-            ViewportSize = new() { Width = 1280, Height = 900 },
-            JavaScriptEnabled = javaScriptEnabled,
-        });
-        context.SetDefaultTimeout(Timeout);
-        context.SetDefaultNavigationTimeout(Timeout);
-        var page = await context.NewPageAsync();
-        var console = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
+            await journey.StartAsync();
+            try
             {
-                lock (console)
+                await body(journey);
+            }
+            catch (Exception failure)
+            {
+                var report = new StringBuilder();
+                var people = journey.People.Where(p => p.Page.Url != "about:blank").ToList();
+                report.AppendLine(people.Count == 1
+                    ? $"Browser journey '{name}' failed at {people[0].Page.Url}"
+                    : $"Browser journey '{name}' failed; the pages of its {people.Count} people:");
+                foreach (var (who, page, console) in people)
                 {
-                    console.Add($"{message.Type}: {message.Text}");
+                    var evidence = await SaveEvidenceAsync(page, people.Count == 1 ? name : $"{name}-{who}");
+                    report.AppendLine(people.Count == 1 ? evidence : $"{who} at {page.Url}:\n{evidence}");
+                    lock (console)
+                    {
+                        if (console.Count > 0)
+                        {
+                            report.AppendLine("Browser console:");
+                            console.ForEach(line => report.AppendLine("  " + line));
+                        }
+                    }
                 }
-            }
-        };
-        page.PageError += (_, error) =>
-        {
-            lock (console)
-            {
-                console.Add($"page error: {error}");
-            }
-        };
 
-        try
-        {
-            await journey(page);
-        }
-        catch (Exception failure)
-        {
-            var report = new StringBuilder();
-            report.AppendLine(CultureInfo.InvariantCulture, $"Browser journey '{name}' failed at {page.Url}");
-            report.AppendLine(await SaveEvidenceAsync(page, name));
-            lock (console)
-            {
-                if (console.Count > 0)
+                if (journey.Log.Count == 0)
                 {
-                    report.AppendLine("Browser console:");
-                    console.ForEach(line => report.AppendLine("  " + line));
+                    Directory.Delete(pages, recursive: true);
                 }
+                else
+                {
+                    report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"The {journey.Log.Count} pages it passed so far: {pages}"));
+                }
+
+                report.AppendLine(failure.Message);
+                throw new XunitException(report.ToString(), failure);
             }
 
-            report.AppendLine(failure.Message);
-            throw new XunitException(report.ToString(), failure);
+            await journey.Log.AssertValidHtmlAsync();
+            lock (_checkedPages)
+            {
+                _pageStates += journey.Log.Count;
+                _checkedPages.UnionWith(journey.Log.DistinctPages);
+            }
+
+            if (journey.Log.Count > 0)
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine(journey.Log.Summary());
+            }
         }
+
+        Directory.Delete(pages, recursive: true);
     }
 
     private static async Task<string> SaveEvidenceAsync(IPage page, string name)
