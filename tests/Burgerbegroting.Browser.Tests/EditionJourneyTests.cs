@@ -190,7 +190,7 @@ public sealed class EditionJourneyTests(BrowserApp browser)
         var ideas = page.GetByRole(AriaRole.Table, new() { Name = "Ideas under Groen en spelen" });
         await Expect(Row(ideas, "Speeltuin")).ToContainTextAsync("Chosen with 2 votes.");
         await Expect(Row(ideas, "Moestuin")).ToContainTextAsync("Chosen");
-        const string why = "Not chosen: 1 votes, but when its turn came €160,000 was left and it costs €250,000.";
+        const string why = "Not chosen: 1 vote, but when its turn came €160,000 was left and it costs €250,000.";
         await Expect(Row(ideas, "Bankjes")).ToContainTextAsync(why);
         await journey.VisitedAsync("results round 4 in English");
 

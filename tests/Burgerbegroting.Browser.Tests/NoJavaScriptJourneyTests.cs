@@ -135,7 +135,7 @@ public sealed class NoJavaScriptJourneyTests(BrowserApp browser)
         await rounds.CloseAndPublishAsync(4);
         await resident.GotoAsync("/uitslag/4");
         var ideas = resident.GetByRole(AriaRole.Table, new() { Name = "Ideeën bij Groen en spelen" });
-        await Expect(ideas.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bankjes op het Vrijthof" })).ToContainTextAsync("Gekozen met 1 stemmen.");
+        await Expect(ideas.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bankjes op het Vrijthof" })).ToContainTextAsync("Gekozen met 1 stem.");
         await journey.VisitedAsync("results round 4 without JavaScript");
     }, javaScriptEnabled: false);
 

@@ -253,7 +253,7 @@ internal sealed class WholeEdition
         await Expect(RoundCard(1)).ToContainTextAsync("Uitgebrachte stemmen: 3");
         await Staff.GetByRole(AriaRole.Button, new() { Name = "Ronde 1 sluiten" }).ClickAsync();
         await Expect(Staff.GetByText("De ronde is gesloten en de uitslag is berekend.")).ToBeVisibleAsync();
-        await Expect(Staff.GetByText("2 thema's eindigden gelijk met 1 stemmen op de laatste plaats. Kies welke 1 doorgaan")).ToBeVisibleAsync();
+        await Expect(Staff.GetByText("2 thema's eindigden gelijk met 1 stem op de laatste plaats. Kies welke 1 doorgaan")).ToBeVisibleAsync();
         await _journey.VisitedAsync(Staff, "staff: round 1 closed with a tie");
 
         // Publishing waits for the tie to be resolved.
@@ -654,7 +654,7 @@ internal sealed class WholeEdition
         Assert.Contains("Uw idee 'Bankjes in het Stadspark' is dit keer niet gekozen.", lost.Text, StringComparison.Ordinal);
         await page.GotoAsync(Link(lost, $"/ideeen/{_ideas["Bankjes"]}", _journey.BaseAddress));
 
-        const string why = "Niet gekozen: 1 stemmen, maar toen het aan de beurt was, was er nog € 100.000 over en het kost € 150.000.";
+        const string why = "Niet gekozen: 1 stem, maar toen het aan de beurt was, was er nog € 100.000 over en het kost € 150.000.";
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dit idee is niet gekozen", Level = 2 })).ToBeVisibleAsync();
         await Expect(page.GetByText(why)).ToBeVisibleAsync();
         await _journey.VisitedAsync(page, "idea page: lost, with why");
@@ -663,10 +663,10 @@ internal sealed class WholeEdition
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Uitslag: Selectie", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("Per thema zijn de ideeën met de meeste stemmen gekozen, zolang ze nog in het budget pasten.")).ToBeVisibleAsync();
         var groen = page.GetByRole(AriaRole.Region, new() { Name = "Groen en spelen" });
-        await Expect(groen).ToContainTextAsync("Budget € 300.000; gekozen voor € 200.000; over € 100.000; 1 ideeën gekozen.");
+        await Expect(groen).ToContainTextAsync("Budget € 300.000; gekozen voor € 200.000; over € 100.000; 1 idee gekozen.");
         await Expect(IdeaRow(page, "Groen en spelen", "Speeltuin aan de Malbergsingel")).ToContainTextAsync("Gekozen met 2 stemmen.");
         await Expect(IdeaRow(page, "Groen en spelen", "Bankjes in het Stadspark")).ToContainTextAsync(why);
-        await Expect(IdeaRow(page, "Verkeersveiligheid", "Zebrapad bij basisschool De Sleutel")).ToContainTextAsync("Gekozen met 1 stemmen.");
+        await Expect(IdeaRow(page, "Verkeersveiligheid", "Zebrapad bij basisschool De Sleutel")).ToContainTextAsync("Gekozen met 1 stem.");
         await _journey.VisitedAsync(page, "results round 4: published");
 
         await IdeaRow(page, "Groen en spelen", "Speeltuin aan de Malbergsingel").GetByRole(AriaRole.Link).ClickAsync();

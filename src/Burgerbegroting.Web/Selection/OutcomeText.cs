@@ -1,5 +1,6 @@
 using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Voting;
+using Burgerbegroting.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Selection;
@@ -12,11 +13,11 @@ public static class OutcomeText
         var reason = Enum.TryParse<OutcomeReason>(result.Reason, out var parsed) ? parsed : OutcomeReason.DidNotFit;
         var sentence = reason switch
         {
-            OutcomeReason.Selected => l["Outcome4.Selected", result.Votes],
-            OutcomeReason.SelectedInCompletion => l["Outcome4.Completion", result.Votes, money(result.RemainingAtTurn ?? 0)],
-            OutcomeReason.SupportersCouldNotAfford => l["Outcome4.CouldNotAfford", result.Votes, money(result.SupportersMoneyLeft ?? 0), money(result.Cost)],
-            OutcomeReason.BelowThreshold => l["Outcome4.BelowThreshold", result.Votes],
-            _ => l["Outcome4.DidNotFit", result.Votes, money(result.RemainingAtTurn ?? 0), money(result.Cost)],
+            OutcomeReason.Selected => l.Count("Outcome4.Selected", result.Votes, result.Votes),
+            OutcomeReason.SelectedInCompletion => l.Count("Outcome4.Completion", result.Votes, result.Votes, money(result.RemainingAtTurn ?? 0)),
+            OutcomeReason.SupportersCouldNotAfford => l.Count("Outcome4.CouldNotAfford", result.Votes, result.Votes, money(result.SupportersMoneyLeft ?? 0), money(result.Cost)),
+            OutcomeReason.BelowThreshold => l.Count("Outcome4.BelowThreshold", result.Votes, result.Votes),
+            _ => l.Count("Outcome4.DidNotFit", result.Votes, result.Votes, money(result.RemainingAtTurn ?? 0), money(result.Cost)),
         };
         if (string.IsNullOrEmpty(result.WonTieAgainst))
         {

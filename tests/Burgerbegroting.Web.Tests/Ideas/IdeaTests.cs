@@ -213,7 +213,7 @@ public sealed class IdeaTests : IAsyncLifetime
         var rounds = $"/beheer/edities/{editionId}/rondes";
         var blocked = await staff.SubmitAsync(rounds, new Dictionary<string, string>(), "form[action*='handler=Publish']");
         Assert.Equal(HttpStatusCode.Conflict, blocked.StatusCode);
-        Assert.Contains("Nog 1 ideeën zijn niet beoordeeld", (await Forms.ParseAsync(blocked)).QuerySelector(".bb-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Nog 1 idee is niet beoordeeld", (await Forms.ParseAsync(blocked)).QuerySelector(".bb-error-summary")!.TextContent, StringComparison.Ordinal);
 
         (await staff.SubmitAsync($"/beheer/ideeen/{waiting}", new Dictionary<string, string> { ["Admit.FinalCost"] = "1500" }, "form[action*='handler=Admit']")).AssertRedirect($"/beheer/ideeen/{waiting}");
         (await staff.SubmitAsync(rounds, new Dictionary<string, string>(), "form[action*='handler=Publish']")).AssertRedirect(rounds);

@@ -3,6 +3,7 @@ using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +84,7 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
         if (error != TransitionError.None)
         {
             await LoadAsync(id);
-            ModelState.AddModelError(string.Empty, l["Rounds.Error." + error, SeatsForTied, Unreviewed]);
+            ModelState.AddModelError(string.Empty, l.Count("Rounds.Error." + error, error == TransitionError.UnreviewedIdeas ? Unreviewed : SeatsForTied, SeatsForTied, Unreviewed));
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
