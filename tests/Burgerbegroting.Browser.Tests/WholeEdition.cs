@@ -258,7 +258,7 @@ internal sealed class WholeEdition
 
         // Publishing waits for the tie to be resolved.
         await Staff.GetByRole(AriaRole.Button, new() { Name = "Uitslag ronde 1 publiceren" }).ClickAsync();
-        await Expect(Staff.GetByRole(AriaRole.Alert)).ToContainTextAsync("Er is een gelijke stand op de laatste plaats: kies eerst welke thema's doorgaan (1 plaatsen).");
+        await Expect(Staff.GetByRole(AriaRole.Alert)).ToContainTextAsync("Er is een gelijke stand op de laatste plaats: kies eerst welk thema doorgaat (1 plaats).");
         await _journey.VisitedAsync(Staff, "staff: publishing refused while tied");
 
         await Staff.GetByRole(AriaRole.Link, new() { Name = "Uitslag ronde 1 bekijken" }).ClickAsync();
@@ -445,7 +445,7 @@ internal sealed class WholeEdition
         await Network.GetByRole(AriaRole.Button, new() { Name = "Idee indienen" }).ClickAsync();
         await Expect(Network.GetByText("Uw idee is ingediend.")).ToBeVisibleAsync();
         await Expect(Network.GetByRole(AriaRole.Heading, new() { Name = "Speeltuin aan de Malbergsingel", Level = 1 })).ToBeVisibleAsync();
-        await Expect(Network.GetByText($"ingediend door buurtnetwerk {NetworkName}")).ToBeVisibleAsync();
+        await Expect(Network.GetByText($"ingediend door {NetworkName} (buurtnetwerk)")).ToBeVisibleAsync();
         await Expect(Network.GetByRole(AriaRole.Main).GetByRole(AriaRole.Strong)).ToHaveTextAsync("veilige");
         _ideas["Speeltuin"] = IdFrom(Network.Url, "/ideeen/");
         await _journey.VisitedAsync(Network, "idea page: just submitted");
