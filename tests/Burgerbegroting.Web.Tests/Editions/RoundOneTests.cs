@@ -166,6 +166,22 @@ public sealed class RoundOneTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wrong_postcode_is_fixed_in_the_profile_and_then_the_resident_can_vote()
+    {
+        await SetUpThroughThePagesAsync();
+        var client = await ResidentAsync("verhuisd@example.nl", u => u.Postcode = "1012AB");
+        Assert.Contains("buiten het gebied", (await client.GetDocumentAsync("/stemmen/themas")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var wrong = await client.SubmitAsync("/account/profiel", new Dictionary<string, string> { ["Input.Postcode"] = "62 14", ["Input.BirthYear"] = "1980", ["Input.DisplayName"] = "Verhuisd" }, "main form:not([action*='handler'])");
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("Nederlandse postcode", (await Forms.ParseAsync(wrong)).QuerySelector("#Input_Postcode-error")!.TextContent, StringComparison.Ordinal);
+
+        (await client.SubmitAsync("/account/profiel", new Dictionary<string, string> { ["Input.Postcode"] = "6214 bc", ["Input.BirthYear"] = "1980", ["Input.DisplayName"] = "Verhuisd" }, "main form:not([action*='handler'])"))
+            .AssertRedirect("/account/profiel");
+        (await VoteAsync(client, (await _app.ThemeIdsAsync())[0])).AssertRedirect("/stemmen/themas");
+    }
+
+    [Fact]
     public async Task More_than_K_themes_are_refused_and_the_ticks_kept()
     {
         await SetUpThroughThePagesAsync();

@@ -49,23 +49,7 @@ public class ProfileModel(
             return Challenge();
         }
 
-        var postcode = DutchPostcode.Normalize(Input.Postcode);
-        var year = BirthYears.Parse(Input.BirthYear, clock.GetUtcNow().Year, out var yearError);
-        if (user.Kind != AccountKind.Staff && postcode is null)
-        {
-            ModelState.AddModelError("Input.Postcode", l["Validation.Postcode"]);
-        }
-
-        if (user.Kind == AccountKind.Resident && yearError is not null)
-        {
-            ModelState.AddModelError("Input.BirthYear", l[yearError, clock.GetUtcNow().Year]);
-        }
-
-        if (user.Kind == AccountKind.Network && string.IsNullOrWhiteSpace(Input.OrganisationName))
-        {
-            ModelState.AddModelError("Input.OrganisationName", l["Validation.OrganisationRequired"]);
-        }
-
+        var (postcode, year) = AccountDetails.Check(user.Kind, Input.Postcode, Input.BirthYear, Input.OrganisationName, ModelState, l, clock.GetUtcNow().Year);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

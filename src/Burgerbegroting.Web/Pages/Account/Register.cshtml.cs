@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Accounts;
-using Burgerbegroting.Voting.Eligibility;
 using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Infrastructure.Startup;
 using Microsoft.AspNetCore.Identity;
@@ -100,26 +99,8 @@ public class RegisterModel(
         /// <summary>The checks attributes can't express; returns the normalised postcode.</summary>
         internal string? Validate(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, IStringLocalizer l, int thisYear)
         {
-            var postcode = DutchPostcode.Normalize(Postcode);
-            if (!string.IsNullOrWhiteSpace(Postcode) && postcode is null)
-            {
-                state.AddModelError("Input.Postcode", l["Validation.Postcode"]);
-            }
-
-            if (Kind == AccountKind.Network && string.IsNullOrWhiteSpace(OrganisationName))
-            {
-                state.AddModelError("Input.OrganisationName", l["Validation.OrganisationRequired"]);
-            }
-
-            if (Kind == AccountKind.Resident)
-            {
-                ParsedBirthYear = BirthYears.Parse(BirthYear, thisYear, out var error);
-                if (error is not null)
-                {
-                    state.AddModelError("Input.BirthYear", l[error, thisYear]);
-                }
-            }
-
+            var kind = Kind == AccountKind.Network ? AccountKind.Network : AccountKind.Resident;
+            (var postcode, ParsedBirthYear) = AccountDetails.Check(kind, Postcode, BirthYear, OrganisationName, state, l, thisYear);
             return postcode;
         }
 
