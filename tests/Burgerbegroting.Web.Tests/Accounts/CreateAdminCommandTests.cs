@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Burgerbegroting.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,38 +7,11 @@ namespace Burgerbegroting.Web.Tests.Accounts;
 /// <summary>`dotnet run --project src/Burgerbegroting.Web -- create-admin EMAIL`, run as the real program.</summary>
 public sealed class CreateAdminCommandTests
 {
-    private static async Task<(int Exit, string Output)> RunAppAsync(string folder, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Burgerbegroting.Web.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Database__Provider"] = "Sqlite";
-        info.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "app.db")}";
-        info.Environment["Email__PickupFolder"] = Path.Combine(folder, "mail");
-        info.Environment["Email__PublicBaseUrl"] = "https://burgerbegroting.example";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
-
     [Fact]
     public async Task Create_admin_mails_a_set_password_link_that_makes_a_working_beheerder()
     {
         var folder = TestEnvironment.NewTempDirectory("create-admin");
-        var (exit, output) = await RunAppAsync(folder, "create-admin", "eerste@maastricht.example");
+        var (exit, output) = await AppProcess.RunAsync(folder, "create-admin", "eerste@maastricht.example");
         Assert.True(exit == 0, output);
         Assert.Contains("eerste@maastricht.example", output, StringComparison.Ordinal);
 
@@ -62,7 +34,7 @@ public sealed class CreateAdminCommandTests
     [Fact]
     public async Task Create_admin_without_an_address_explains_itself_and_exits_2()
     {
-        var (exit, output) = await RunAppAsync(TestEnvironment.NewTempDirectory("create-admin"), "create-admin");
+        var (exit, output) = await AppProcess.RunAsync(TestEnvironment.NewTempDirectory("create-admin"), "create-admin");
         Assert.Equal(2, exit);
         Assert.Contains("Usage: create-admin EMAIL", output, StringComparison.Ordinal);
     }
@@ -71,7 +43,7 @@ public sealed class CreateAdminCommandTests
     public async Task Migrate_command_brings_an_empty_database_up_to_date()
     {
         var folder = TestEnvironment.NewTempDirectory("migrate");
-        var (exit, output) = await RunAppAsync(folder, "migrate");
+        var (exit, output) = await AppProcess.RunAsync(folder, "migrate");
         Assert.True(exit == 0, output);
         Assert.True(File.Exists(Path.Combine(folder, "app.db")));
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
@@ -197,14 +196,14 @@ public sealed class DemoEditionTests
     public async Task Seed_demo_command_fills_a_fresh_database_once_and_warns_about_the_password()
     {
         var folder = TestEnvironment.NewTempDirectory("seed-demo");
-        var (exit, output) = await RunAppAsync(folder, "seed-demo", "--stage", "done");
+        var (exit, output) = await AppProcess.RunAsync(folder, "seed-demo", "--stage", "done");
         Assert.True(exit == 0, output);
         Assert.Contains("seeded at stage done", output, StringComparison.Ordinal);
         Assert.Contains("anouk.janssen@demo.burgerbegroting.nl", output, StringComparison.Ordinal);
         Assert.Contains("WARNING: every demo account", output, StringComparison.Ordinal);
         Assert.Contains(AccountSeeder.DemoPassword, output, StringComparison.Ordinal);
 
-        var (again, secondOutput) = await RunAppAsync(folder, "seed-demo");
+        var (again, secondOutput) = await AppProcess.RunAsync(folder, "seed-demo");
         Assert.True(again == 0, secondOutput);
         Assert.Contains("An edition exists already", secondOutput, StringComparison.Ordinal);
 
@@ -216,36 +215,9 @@ public sealed class DemoEditionTests
     [Fact]
     public async Task Seed_demo_with_an_unknown_stage_explains_itself_and_exits_2()
     {
-        var (exit, output) = await RunAppAsync(TestEnvironment.NewTempDirectory("seed-demo"), "seed-demo", "--stage", "5");
+        var (exit, output) = await AppProcess.RunAsync(TestEnvironment.NewTempDirectory("seed-demo"), "seed-demo", "--stage", "5");
         Assert.Equal(2, exit);
         Assert.Contains("Usage: seed-demo", output, StringComparison.Ordinal);
-    }
-
-    /// <summary>The built Web dll as a real process against a SQLite file in <paramref name="folder"/> (as CreateAdminCommandTests).</summary>
-    private static async Task<(int Exit, string Output)> RunAppAsync(string folder, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Burgerbegroting.Web.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Database__Provider"] = "Sqlite";
-        info.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "app.db")}";
-        info.Environment["Email__PickupFolder"] = Path.Combine(folder, "mail");
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>The app as `dotnet run` starts it: Development, so the demo is seeded at start.</summary>

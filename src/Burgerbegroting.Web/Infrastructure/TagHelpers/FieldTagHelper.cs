@@ -24,6 +24,12 @@ public sealed class FieldTagHelper : TagHelper
     public int Rows { get; set; } = 6;
     public bool Required { get; set; }
 
+    /// <summary>Shown but not editable (a bool, so a false value never renders the attribute).</summary>
+    public bool Readonly { get; set; }
+
+    /// <summary>For a select that cannot be changed; its value is then not posted.</summary>
+    public bool Disabled { get; set; }
+
     /// <summary>For type="select".</summary>
     public IEnumerable<SelectListItem>? Items { get; set; }
 
@@ -84,6 +90,16 @@ public sealed class FieldTagHelper : TagHelper
         if (Required || For.Metadata.IsRequired && Type != "select")
         {
             attributes.Add("required");
+        }
+
+        if (Readonly)
+        {
+            attributes.Add("readonly");
+        }
+
+        if (Disabled)
+        {
+            attributes.Add("disabled");
         }
 
         if (Autocomplete is not null)
