@@ -212,6 +212,37 @@ public sealed class VotingJourneyTests(BrowserApp browser)
         Assert.Equal(new Dictionary<int, int> { [themes[0].Id] = 50, [themes[1].Id] = 30, [themes[2].Id] = 20 }, await SplitAsync(app, voter.Id));
     }, javaScriptEnabled: false);
 
+    /// <summary>
+    /// The live preview sends the form's own token field; any other htmx POST gets the token from the antiforgery
+    /// script (served by the app, so the CSP lets it run), out of the htmx config in the page.
+    /// </summary>
+    [Fact(Timeout = JourneyTimeout)]
+    public Task An_htmx_post_without_the_form_field_carries_the_antiforgery_token_in_a_header() => browser.RunOnOwnAppAsync(async journey =>
+    {
+        var (page, app) = (journey.Page, journey.App);
+        var (_, themes) = await RoundTwoWithResidentAsync(app);
+        await SignInAsync(page, Resident);
+        await page.GotoAsync("/stemmen/verdeling");
+        await Expect(page.Locator("#remaining")).ToContainTextAsync("Nog te verdelen: 100%");
+        Assert.True(await page.EvaluateAsync<bool>("() => htmx.config.selfRequestsOnly === true && htmx.config.allowScriptTags === false && htmx.config.allowEval === false"),
+            "htmx did not take the configuration from the page");
+
+        // htmx.ajax from the body: no form around it, so no token field; only the script's header can carry it.
+        const string post = """
+            values => new Promise(resolve => {
+                document.addEventListener('htmx:afterRequest', e => resolve(e.detail.xhr.status), { once: true });
+                htmx.ajax('POST', '/stemmen/verdeling?handler=Remaining', { source: document.body, target: '#remaining', swap: 'innerHTML', values });
+            })
+            """;
+        var values = new Dictionary<string, string> { [$"Shares[{themes[0].Id}]"] = "40" };
+        Assert.Equal(200, await page.EvaluateAsync<int>(post, values));
+        await Expect(page.Locator("#remaining")).ToContainTextAsync("Nog te verdelen: 60%");
+
+        // The same request once htmx no longer knows the token: refused.
+        await page.EvaluateAsync("() => { htmx.config.antiForgery = null; }");
+        Assert.Equal(400, await page.EvaluateAsync<int>(post, values));
+    });
+
     /// <summary>An edition in round 2 with its first three themes chosen, and a resident who may vote.</summary>
     private static async Task<(AppUser Voter, List<Theme> Themes)> RoundTwoWithResidentAsync(AppFactory app)
     {

@@ -117,7 +117,9 @@ public abstract class RoundTwoTestsBase(TestDatabase database) : IAsyncLifetime
         var client = await ResidentAsync("live@example.nl");
         var page = await client.GetDocumentAsync("/stemmen/verdeling");
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/stemmen/verdeling?handler=Remaining")
+        var live = page.QuerySelector(".bb-split[hx-post]")!.GetAttribute("hx-post");
+        Assert.Equal("/stemmen/verdeling?handler=Remaining", live);
+        using var request = new HttpRequestMessage(HttpMethod.Post, live)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>(Split("50", "20", "")) { ["__RequestVerificationToken"] = token }),
         };
@@ -131,7 +133,9 @@ public abstract class RoundTwoTestsBase(TestDatabase database) : IAsyncLifetime
         Assert.Contains($"id=\"Shares_{_themes[0]}-amount\" hx-swap-oob=\"true\">€ 500.000", html, StringComparison.Ordinal);
 
         // Without JavaScript the same button-driven recalculation gives the whole page.
-        var plain = await client.SubmitToAsync(page, Split("50", "20", ""), "main form", "/stemmen/verdeling?handler=Preview");
+        var recalculate = page.QuerySelector("main form button[formaction]")!.GetAttribute("formaction")!;
+        Assert.Equal("/stemmen/verdeling?handler=Preview", recalculate);
+        var plain = await client.SubmitToAsync(page, Split("50", "20", ""), "main form", recalculate);
         Assert.Contains("Nog te verdelen: 30%", await plain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await _app.WithDbAsync(db => db.Ballots.CountAsync()));
     }

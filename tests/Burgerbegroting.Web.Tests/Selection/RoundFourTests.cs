@@ -91,7 +91,10 @@ public sealed class RoundFourTests : IAsyncLifetime
         var client = await VoterAsync("live@example.nl");
         var page = await client.GetDocumentAsync("/selectie");
         var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/selectie?handler=Usage")
+        var live = page.QuerySelector("main form [hx-post]")!.GetAttribute("hx-post");
+        Assert.Equal("/selectie?handler=Usage", live);
+        Assert.Equal("/selectie?handler=Preview", page.QuerySelector("main form button[formaction]")!.GetAttribute("formaction"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, live)
         {
             Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Chosen", _ideas["Speeltuin Malberg"].ToString(CultureInfo.InvariantCulture))]),
         };

@@ -3,6 +3,7 @@ using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Ideas;
 using Burgerbegroting.Web.Selection;
+using Htmx.TagHelpers;
 using Burgerbegroting.Web.Infrastructure.Localization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -75,9 +76,24 @@ public static class Pages
     public static WebApplication MapPages(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapHtmxAntiforgeryScript().Add(CacheForADay);
         app.MapOpenData();
         app.MapPost("/taal", SwitchLanguage).DisableAntiforgery().AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// The antiforgery script is Htmx.Net's, the same on every page; without this every page view would fetch it again
+    /// (the endpoint sends no caching headers of its own).
+    /// </summary>
+    private static void CacheForADay(EndpointBuilder endpoint)
+    {
+        var script = endpoint.RequestDelegate!;
+        endpoint.RequestDelegate = context =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=86400";
+            return script(context);
+        };
     }
 
     /// <summary>The language switch on every page: a plain form, so it works without JavaScript.</summary>

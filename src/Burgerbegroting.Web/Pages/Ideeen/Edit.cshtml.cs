@@ -20,7 +20,6 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, IdeaBox box,
     public int Id { get; set; }
 
     public string? Refusal { get; private set; }
-    public override string PreviewUrl => $"/ideeen/{Id}/bewerken?handler=Preview";
     public override string SubmitUrl => $"/ideeen/{Id}/bewerken";
     public override string SubmitKey => "Idea.Save";
 

@@ -19,7 +19,9 @@ public abstract class IdeaFormModel(AppDbContext db) : PageModel
     public Edition Edition { get; private set; } = null!;
     public IReadOnlyList<Theme> Themes => Edition.Themes.Where(t => t.Chosen).ToList();
     public IReadOnlyList<Buurt> Buurten => Edition.Buurten;
-    public abstract string PreviewUrl { get; }
+
+    /// <summary>This page's Preview handler (new or edit, with its id), for htmx and for the no-JavaScript button.</summary>
+    public string PreviewUrl => Url.Page(pageName: null, pageHandler: "Preview")!;
 
     /// <summary>Where the form saves; explicit, because after a no-JavaScript preview the page's own URL is the preview's.</summary>
     public abstract string SubmitUrl { get; }

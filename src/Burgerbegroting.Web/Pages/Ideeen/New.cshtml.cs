@@ -18,7 +18,6 @@ public class NewModel(AppDbContext db, UserManager<AppUser> users, Eligibility e
     public bool FixInProfile { get; private set; }
     public bool AsNetwork { get; private set; }
     public string SubmitterName { get; private set; } = "";
-    public override string PreviewUrl => "/ideeen/nieuw?handler=Preview";
     public override string SubmitUrl => "/ideeen/nieuw";
     public override string SubmitKey => "Idea.Submit";
 

@@ -45,7 +45,7 @@ public class BudgetModel(AppDbContext db, UserManager<AppUser> users, Eligibilit
             return NotFound();
         }
 
-        IsHtmxFragment = this.IsHtmx();
+        IsHtmxFragment = this.WantsFragment();
         return this.FragmentOrPage("_Remaining");
     }
 
