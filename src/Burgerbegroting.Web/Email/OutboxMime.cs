@@ -7,7 +7,7 @@ namespace Burgerbegroting.Web.Email;
 
 /// <summary>
 /// The one place an outbox row becomes a MIME message, for SMTP and the pickup folder alike. The result depends only
-/// on the row and the sender settings, so a resend is the same message with the same Message-ID.
+/// on the row and the sender settings, so a resend is the same message, byte for byte, with the same Message-ID.
 /// </summary>
 public static class OutboxMime
 {
@@ -32,7 +32,19 @@ public static class OutboxMime
         }
 
         var text = Part(TextFormat.Plain, message.TextBody);
-        mime.Body = string.IsNullOrEmpty(message.HtmlBody) ? text : new MultipartAlternative { text, Part(TextFormat.Html, message.HtmlBody) };
+        if (string.IsNullOrEmpty(message.HtmlBody))
+        {
+            mime.Body = text;
+        }
+        else
+        {
+            // "=_" never occurs in quoted-printable text, so this boundary cannot clash with the parts.
+            var alternative = new MultipartAlternative { Boundary = $"=_{message.Id:N}" };
+            alternative.Add(text);
+            alternative.Add(Part(TextFormat.Html, message.HtmlBody));
+            mime.Body = alternative;
+        }
+
         return mime;
     }
 
