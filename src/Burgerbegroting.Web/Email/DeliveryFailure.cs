@@ -1,5 +1,4 @@
 using MailKit.Net.Smtp;
-using MimeKit;
 
 namespace Burgerbegroting.Web.Email;
 
@@ -14,8 +13,6 @@ public static class DeliveryFailure
     {
         SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted or SmtpErrorCode.MessageNotAccepted } smtp
             => (int)smtp.StatusCode >= 500,
-        // An address MimeKit cannot read will not become deliverable by waiting.
-        ParseException => true,
         _ => false,
     };
 

@@ -26,8 +26,11 @@ public abstract class MailBatch(EmailOptions options) : IAsyncDisposable
 {
     protected EmailOptions Options { get; } = options;
 
-    public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
-        SendAsync(message.Id, OutboxMime.Build(message, Options), cancellationToken);
+    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        using var mime = OutboxMime.Build(message, Options);
+        await SendAsync(message.Id, mime, cancellationToken);
+    }
 
     protected abstract Task SendAsync(Guid id, MimeMessage message, CancellationToken cancellationToken);
 

@@ -17,7 +17,7 @@ public sealed class SmtpRepliesTests
     private const string UserUnknown = "550 5.1.1 <weg@example.nl>: user unknown, 4 retry(ies) remaining.";
 
     [Fact]
-    public async Task A_recipient_rejected_with_550_fails_after_one_attempt_with_the_servers_words_and_the_next_mail_still_goes_out()
+    public async Task A_recipient_rejected_with_550_fails_after_one_attempt_with_the_servers_words_and_the_next_mail_goes_out_on_the_same_connection()
     {
         await using var smtp = InProcessSmtp.Start();
         smtp.Reply("weg@example.nl", 550, "5.1.1 <weg@example.nl>: user unknown");
@@ -30,7 +30,9 @@ public sealed class SmtpRepliesTests
         var failed = await app.OutboxMessageAsync(rejected);
         Assert.Equal((OutboxStatus.Failed, 1, UserUnknown), (failed.Status, failed.Attempts, failed.LastError));
         Assert.Equal(OutboxStatus.Sent, (await app.OutboxMessageAsync(delivered)).Status);
-        Assert.Equal("blijft@example.nl", Assert.Single(smtp.Received).Recipient);
+        var accepted = Assert.Single(smtp.Received);
+        Assert.Equal("blijft@example.nl", accepted.Recipient);
+        Assert.Equal(Assert.Single(smtp.Refused).SessionId, accepted.SessionId);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class InProcessSmtp : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<SmtpDelivery> _received = new();
+    private readonly ConcurrentQueue<(Guid SessionId, string Recipient)> _refused = new();
     private readonly ConcurrentDictionary<string, SmtpResponse> _replies = new(StringComparer.OrdinalIgnoreCase);
     private Task _running = Task.CompletedTask;
 
@@ -36,6 +37,9 @@ public sealed class InProcessSmtp : IAsyncDisposable
     public Func<SmtpDelivery, CancellationToken, Task>? BeforeAccepting { get; set; }
 
     public IReadOnlyList<SmtpDelivery> Received => [.. _received];
+
+    /// <summary>Recipients answered with a <see cref="Reply"/>, and the connection they were tried on.</summary>
+    public IReadOnlyList<(Guid SessionId, string Recipient)> Refused => [.. _refused];
 
     public static InProcessSmtp Start()
     {
@@ -70,8 +74,17 @@ public sealed class InProcessSmtp : IAsyncDisposable
     {
         public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) => Task.FromResult(true);
 
-        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
-            server._replies.TryGetValue($"{to.User}@{to.Host}", out var reply) ? throw new SmtpResponseException(reply) : Task.FromResult(true);
+        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        {
+            var address = $"{to.User}@{to.Host}";
+            if (!server._replies.TryGetValue(address, out var reply))
+            {
+                return Task.FromResult(true);
+            }
+
+            server._refused.Enqueue((context.SessionId, address));
+            throw new SmtpResponseException(reply);
+        }
     }
 
     private sealed class Store(InProcessSmtp server) : IMessageStore
