@@ -81,6 +81,7 @@ internal sealed class SmtpBatch(EmailOptions options) : MailBatch(options)
         _ready = true;
     }
 
+    // The connection is being given up, often because it already broke: a failure to close it changes nothing.
     private async Task DropAsync()
     {
         _ready = false;
