@@ -500,6 +500,10 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                     b.Property<bool>("Transactional")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");

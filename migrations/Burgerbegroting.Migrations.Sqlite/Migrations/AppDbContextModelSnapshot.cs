@@ -479,6 +479,10 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                     b.Property<bool>("Transactional")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");

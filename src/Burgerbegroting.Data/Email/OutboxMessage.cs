@@ -25,6 +25,9 @@ public class OutboxMessage
     /// <summary>Transactional mails (confirmation, reset, receipts) have no unsubscribe link; the others must.</summary>
     public bool Transactional { get; set; } = true;
 
+    /// <summary>The signed link that stops update mails, for the List-Unsubscribe header of non-transactional mail.</summary>
+    public string? UnsubscribeUrl { get; set; }
+
     public OutboxStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime NextAttemptAt { get; set; }

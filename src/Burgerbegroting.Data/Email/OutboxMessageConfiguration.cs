@@ -11,6 +11,7 @@ public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.Kind).HasMaxLength(64);
         builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
         builder.Property(m => m.LockedBy).HasMaxLength(100);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.CreatedAt);

@@ -1,3 +1,5 @@
+using MailKit.Security;
+
 namespace Burgerbegroting.Web.Email;
 
 /// <summary>Configuration section "Email". Without Smtp:Host, mails are written as .eml files to PickupFolder.</summary>
@@ -25,15 +27,44 @@ public sealed class EmailOptions
     public bool RunSender { get; set; } = true;
 }
 
+/// <summary>How the SMTP connection is secured.</summary>
+public enum SmtpSecurity
+{
+    /// <summary>Plain connection, then STARTTLS; the server must offer it (the usual port 587).</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (port 465).</summary>
+    SslOnConnect,
+
+    /// <summary>No encryption at all (a relay on the same host or network).</summary>
+    None,
+
+    /// <summary>TLS on port 465, otherwise STARTTLS when the server offers it, else plain.</summary>
+    Auto,
+}
+
 public sealed class SmtpOptions
 {
     public string? Host { get; set; }
     public int Port { get; set; } = 587;
 
-    /// <summary>STARTTLS on the connection (System.Net.Mail's EnableSsl).</summary>
-    public bool StartTls { get; set; } = true;
+    /// <summary>Empty means: the older <see cref="StartTls"/> switch decides, and without it STARTTLS.</summary>
+    public SmtpSecurity? Security { get; set; }
+
+    /// <summary>The setting before <see cref="Security"/> existed, still read so old configuration keeps working: false means None.</summary>
+    public bool? StartTls { get; set; }
 
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public SmtpSecurity EffectiveSecurity => Security ?? (StartTls == false ? SmtpSecurity.None : SmtpSecurity.StartTls);
+
+    public SecureSocketOptions SocketOptions => EffectiveSecurity switch
+    {
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        SmtpSecurity.None => SecureSocketOptions.None,
+        _ => SecureSocketOptions.Auto,
+    };
 }

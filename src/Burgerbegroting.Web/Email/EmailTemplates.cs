@@ -84,7 +84,7 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
                 {(unsubscribeLink is null ? "" : $"<p style=\"font-size: 0.9em\"><a href=\"{Enc(unsubscribeLink)}\">{Enc(unsubscribe!)}</a></p>")}
                 </body></html>
                 """;
-            return new EmailMessage(user.Email!, l[subjectKey].Value, text, html, kind, Transactional: unsubscribeLink is null);
+            return new EmailMessage(user.Email!, l[subjectKey].Value, text, html, kind, unsubscribeLink);
         }
         finally
         {

@@ -3,7 +3,11 @@ using Burgerbegroting.Data.Email;
 
 namespace Burgerbegroting.Web.Email;
 
-public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody, string Kind, bool Transactional = true);
+/// <summary>A mail to queue. With an unsubscribe link it is an update mail; without one it is transactional.</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody, string Kind, string? UnsubscribeUrl = null)
+{
+    public bool Transactional => UnsubscribeUrl is null;
+}
 
 /// <summary>
 /// Adds mails to the outbox table in the caller's unit of work: they are saved, or not, together with the change
@@ -22,6 +26,7 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock)
             HtmlBody = mail.HtmlBody,
             Kind = mail.Kind,
             Transactional = mail.Transactional,
+            UnsubscribeUrl = mail.UnsubscribeUrl,
             Status = OutboxStatus.Queued,
             CreatedAt = now,
             NextAttemptAt = now,

@@ -7,11 +7,13 @@ namespace Burgerbegroting.Web.Email;
 
 /// <summary>
 /// Delivers queued mails with retries and exponential backoff. Each message is first claimed with a lease by a
-/// conditional update, so two app instances on one database never both send it.
+/// conditional update, so two running app instances on one database never both send it. Should an instance die
+/// after the SMTP server took a message but before it was recorded, another instance sends it again once the lease
+/// runs out: delivery is at least once, and the repeat carries the same Message-ID.
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes,
-    IMailTransport transport,
+    MailTransport transport,
     IOptions<EmailOptions> options,
     TimeProvider clock,
     ILogger<OutboxSender> logger)
@@ -39,10 +41,16 @@ public sealed class OutboxSender(
             .Take(o.BatchSize)
             .ToListAsync(cancellationToken);
 
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
         var delivered = 0;
+        await using var batch = transport.Begin();
         foreach (var id in due)
         {
-            if (await TryClaimAsync(db, id, cancellationToken) && await DeliverAsync(db, id, cancellationToken))
+            if (await TryClaimAsync(db, id, cancellationToken) && await DeliverAsync(db, batch, id, cancellationToken))
             {
                 delivered++;
             }
@@ -61,22 +69,23 @@ public sealed class OutboxSender(
         return claimed == 1;
     }
 
-    private async Task<bool> DeliverAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(AppDbContext db, MailBatch batch, Guid id, CancellationToken cancellationToken)
     {
         var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         var mine = db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == InstanceId);
         var attempts = message.Attempts + 1;
         try
         {
-            await transport.SendAsync(message, cancellationToken);
+            await batch.SendAsync(message, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var o = options.Value;
-            var failed = attempts >= o.MaxAttempts;
+            var permanent = DeliveryFailure.IsPermanent(ex);
+            var failed = permanent || attempts >= o.MaxAttempts;
             var retryAt = clock.GetUtcNow().UtcDateTime + Backoff(attempts, o);
-            var error = Describe(ex);
-            logger.LogWarning("Mail {Id} to {To} failed (attempt {Attempt}): {Error}", id, message.To, attempts, error);
+            var error = DeliveryFailure.Describe(ex);
+            logger.LogWarning("Mail {Id} to {To} failed (attempt {Attempt}, {Outcome}): {Error}", id, message.To, attempts, permanent ? "rejected for good" : failed ? "giving up" : "will retry", error);
             await mine.ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Queued)
@@ -103,12 +112,6 @@ public sealed class OutboxSender(
         var factor = Math.Pow(2, Math.Min(attempts - 1, 20));
         var delay = TimeSpan.FromTicks((long)Math.Min(o.RetryBase.Ticks * factor, o.RetryMax.Ticks));
         return delay;
-    }
-
-    private static string Describe(Exception ex)
-    {
-        var text = ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})";
-        return text.Length > 2000 ? text[..2000] : text;
     }
 }
 

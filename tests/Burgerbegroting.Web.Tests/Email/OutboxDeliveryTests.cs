@@ -3,24 +3,16 @@ using Burgerbegroting.Web.Email;
 using Burgerbegroting.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Burgerbegroting.Web.Tests.Email;
 
-/// <summary>SPEC §4: an SMTP outage loses nothing, and no message is ever delivered twice, also with two app instances.</summary>
+/// <summary>
+/// An SMTP outage loses nothing; two running app instances never both deliver a message; an instance that dies
+/// mid-delivery can cause one repeat, which carries the same Message-ID (delivery is at least once).
+/// </summary>
 public sealed class OutboxDeliveryTests
 {
-    private static async Task QueueAsync(AppFactory app, params string[] recipients)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
-        foreach (var to in recipients)
-        {
-            outbox.Enqueue(new EmailMessage(to, $"Test voor {to}", "Hallo", "<p>Hallo</p>", "test"));
-        }
-
-        await scope.ServiceProvider.GetRequiredService<Burgerbegroting.Data.AppDbContext>().SaveChangesAsync();
-    }
-
     private static async Task<List<OutboxMessage>> WaitUntilAsync(AppFactory app, Func<List<OutboxMessage>, bool> done, int seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
@@ -42,7 +34,7 @@ public sealed class OutboxDeliveryTests
         await using var smtp = SmtpSink.Stopped();
         await using var app = new AppFactory(smtpPort: smtp.Port);
         _ = app.Server;
-        await QueueAsync(app, "wachtrij@example.nl");
+        await app.QueueAsync("wachtrij@example.nl");
 
         var failing = await WaitUntilAsync(app, m => m.Single().Attempts >= 2);
         var message = Assert.Single(failing);
@@ -68,7 +60,7 @@ public sealed class OutboxDeliveryTests
         await using var smtp = SmtpSink.Stopped();
         await using var app = new AppFactory(smtpPort: smtp.Port).With("Email:MaxAttempts", "3");
         _ = app.Server;
-        await QueueAsync(app, "kapot@example.nl");
+        await app.QueueAsync("kapot@example.nl");
         var failed = await WaitUntilAsync(app, m => m.Single().Status == OutboxStatus.Failed);
         Assert.Equal(3, Assert.Single(failed).Attempts);
 
@@ -78,7 +70,7 @@ public sealed class OutboxDeliveryTests
     }
 
     [Fact]
-    public async Task Two_app_instances_on_one_database_deliver_each_message_exactly_once()
+    public async Task Two_running_app_instances_on_one_database_never_both_deliver_a_message()
     {
         await using var smtp = await SmtpSink.StartNewAsync();
         await using var first = new AppFactory(smtpPort: smtp.Port);
@@ -87,8 +79,8 @@ public sealed class OutboxDeliveryTests
         _ = second.Server;
 
         var recipients = Enumerable.Range(1, 40).Select(i => $"bewoner{i}@example.nl").ToArray();
-        await QueueAsync(first, recipients[..20]);
-        await QueueAsync(second, recipients[20..]);
+        await first.QueueAsync(recipients[..20]);
+        await second.QueueAsync(recipients[20..]);
 
         var messages = await WaitUntilAsync(first, m => m.Count == 40 && m.All(x => x.Status == OutboxStatus.Sent), 60);
         Assert.All(messages, m => Assert.Equal(OutboxStatus.Sent, m.Status));
@@ -100,11 +92,50 @@ public sealed class OutboxDeliveryTests
     }
 
     [Fact]
+    public async Task A_sender_that_dies_after_the_server_took_a_mail_causes_one_repeat_with_the_same_Message_ID_after_its_lease()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var smtp = InProcessSmtp.Start();
+        var handedOver = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        smtp.BeforeAccepting = async (_, cancellationToken) =>
+        {
+            if (smtp.Received.Count == 1)
+            {
+                // The server has the whole message but has not said 250 yet: the moment the sender dies.
+                handedOver.TrySetResult();
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+        };
+        await using var app = OutboxTesting.ManualSender(smtp.Port).WithServices(s => s.AddSingleton<TimeProvider>(clock));
+        var id = Assert.Single(await app.QueueAsync("dubbel@example.nl"));
+        var first = ActivatorUtilities.CreateInstance<OutboxSender>(app.Services);
+        var second = ActivatorUtilities.CreateInstance<OutboxSender>(app.Services);
+
+        using var death = new CancellationTokenSource();
+        var firstPass = first.SendDueAsync(death.Token);
+        await handedOver.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await death.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => firstPass);
+        var orphaned = await app.OutboxMessageAsync(id);
+        Assert.Equal((OutboxStatus.Queued, 0, first.InstanceId), (orphaned.Status, orphaned.Attempts, orphaned.LockedBy));
+
+        Assert.Equal(0, await second.SendDueAsync());
+        clock.Advance(app.EmailOptions().Lease + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await second.SendDueAsync());
+
+        var sent = await app.OutboxMessageAsync(id);
+        Assert.Equal((OutboxStatus.Sent, 1, (string?)null), (sent.Status, sent.Attempts, sent.LockedBy));
+        Assert.Equal(2, smtp.Received.Count);
+        Assert.All(smtp.Received, d => Assert.Equal($"{id:N}@maastricht.example", d.Message.MessageId));
+        Assert.Equal(smtp.Received[0].Raw, smtp.Received[1].Raw);
+    }
+
+    [Fact]
     public async Task Without_smtp_settings_mail_is_written_as_eml_files()
     {
         await using var app = new AppFactory();
         _ = app.Server;
-        await QueueAsync(app, "bestand@example.nl");
+        await app.QueueAsync("bestand@example.nl");
         await WaitUntilAsync(app, m => m.Single().Status == OutboxStatus.Sent);
         var file = Assert.Single(Directory.GetFiles(app.PickupFolder, "*.eml"));
         var mail = ReceivedMail.Parse(await File.ReadAllTextAsync(file));

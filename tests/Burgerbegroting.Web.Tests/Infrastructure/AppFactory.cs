@@ -1,6 +1,7 @@
 using Burgerbegroting.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -19,6 +20,7 @@ public enum TestDatabase
 public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly List<Action<IServiceCollection>> _services = [];
     private readonly string _directory = TestEnvironment.NewTempDirectory("app");
 
     public AppFactory(TestDatabase database = TestDatabase.Sqlite, int? smtpPort = null, string? sqliteFile = null)
@@ -44,7 +46,7 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["Email:RetryMax"] = "00:00:01";
         _settings["Email:Smtp:Host"] = smtpPort is null ? "" : "127.0.0.1";
         _settings["Email:Smtp:Port"] = smtpPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "25";
-        _settings["Email:Smtp:StartTls"] = "false";
+        _settings["Email:Smtp:Security"] = "None";
         _settings["Email:Smtp:Timeout"] = "00:00:05";
         _settings["RateLimits:SignInPerMinute"] = "1000";
         _settings["RateLimits:BallotsPerMinute"] = "1000";
@@ -63,6 +65,13 @@ public class AppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replace a service before the app starts (e.g. a fake clock); registered after the app's own.</summary>
+    public AppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -70,6 +79,8 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 
     public HttpClient CreateBrowserlessClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Burgerbegroting.Web.Tests.Infrastructure;
 
-/// <summary>Just enough MIME to read what System.Net.Mail writes: headers (RFC 2047 words), text/plain, base64 or quoted-printable.</summary>
+/// <summary>
+/// Just enough MIME to read what the app sends: headers (RFC 2047 words), text/plain, base64 or quoted-printable.
+/// Our own reader rather than MimeKit's, so the tests do not read mail with the library that wrote it.
+/// </summary>
 internal sealed partial class MimeText
 {
     private readonly Dictionary<string, string> _headers;

@@ -136,6 +136,9 @@ public sealed partial record ReceivedMail(string To, string Subject, string Mess
         return new ReceivedMail(message.Header("To"), message.Header("Subject"), message.Header("Message-ID"), message.Text, raw);
     }
 
+    /// <summary>A header as it stands (unfolded, encoded words decoded); empty when the mail has none.</summary>
+    public string Header(string name) => MimeText.Parse(Raw).Header(name);
+
     public IReadOnlyList<string> Links() => LinkPattern().Matches(Text).Select(m => m.Value).Distinct().ToList();
 
     [GeneratedRegex(@"https?://[^\s<>""]+")]

@@ -15,7 +15,7 @@ public static class EmailSetup
         services.AddScoped<Outbox>();
         services.AddScoped<EmailTemplates>();
         services.AddScoped<IEmailSender<AppUser>, IdentityEmailSender>();
-        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton<MailTransport>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor, OutboxSignalInterceptor>();
