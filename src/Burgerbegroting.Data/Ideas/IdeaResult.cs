@@ -39,7 +39,9 @@ public class IdeaResultConfiguration : IEntityTypeConfiguration<IdeaResult>
         builder.Property(r => r.WonTieAgainst).HasMaxLength(1000);
         builder.HasIndex(r => new { r.RoundId, r.IdeaId }).IsUnique();
         builder.HasIndex(r => r.ThemeId);
-        builder.HasOne(r => r.Idea).WithMany().HasForeignKey(r => r.IdeaId).OnDelete(DeleteBehavior.Cascade);
+        // Not cascading: an edition's deletion reaches a result through its round already, and SQL Server refuses a
+        // table that two cascade paths lead to (edition → round → result and edition → idea → result).
+        builder.HasOne(r => r.Idea).WithMany().HasForeignKey(r => r.IdeaId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Editions.Round>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -47,16 +47,12 @@ public sealed class BallotBox(AppDbContext db, Outbox outbox, EmailTemplates tem
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        // First statement: claim the open round. A close (a conditional update of the same row) waits for this
-        // transaction, and once the close is committed this update matches nothing: the ballot is refused.
-        var open = await db.Rounds.Where(r => r.Id == round.Id && r.Status == RoundStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.BallotWrites, r => r.BallotWrites + 1));
-        if (open == 0)
+        if (await ClaimOpenRoundAsync(db, round.Id) == 0)
         {
             return CastResult.RoundNotOpen;
         }
 
-        var ballot = await db.Ballots.Include(b => b.Entries).SingleOrDefaultAsync(b => b.RoundId == round.Id && b.VoterId == voter.Id);
+        var ballot = await BallotOf(db, round.Id, voter.Id).SingleOrDefaultAsync();
         var replaced = ballot is not null;
         if (ballot is null)
         {
@@ -77,17 +73,32 @@ public sealed class BallotBox(AppDbContext db, Outbox outbox, EmailTemplates tem
         return replaced ? CastResult.Replaced : CastResult.Saved;
     }
 
+    /// <summary>
+    /// A ballot's first statement: claim the open round by a conditional update of its row. A close (a conditional
+    /// update of the same row) waits for the ballot's transaction, and once the close is committed this update
+    /// matches nothing: the ballot is refused. An update re-reads the latest committed row under a lock, also where
+    /// plain reads see a snapshot (PostgreSQL, SQL Server with READ_COMMITTED_SNAPSHOT); a SELECT of the status
+    /// would not be safe there.
+    /// </summary>
+    internal static Task<int> ClaimOpenRoundAsync(AppDbContext db, int roundId) =>
+        db.Rounds.Where(r => r.Id == roundId && r.Status == RoundStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.BallotWrites, r => r.BallotWrites + 1));
+
+    /// <summary>The voter's ballot in a round with its entries; at most one (a unique index).</summary>
+    internal static IQueryable<Ballot> BallotOf(AppDbContext db, int roundId, string voterId) =>
+        db.Ballots.Include(b => b.Entries).Where(b => b.RoundId == roundId && b.VoterId == voterId);
+
     /// <summary>Rounds 1 and 2: the voter's current ballot as theme id → value, or null.</summary>
     public async Task<Dictionary<int, int>?> FindAsync(int roundId, string voterId)
     {
-        var ballot = await db.Ballots.AsNoTracking().Include(b => b.Entries).SingleOrDefaultAsync(b => b.RoundId == roundId && b.VoterId == voterId);
+        var ballot = await BallotOf(db, roundId, voterId).AsNoTracking().SingleOrDefaultAsync();
         return ballot?.Entries.Where(e => e.IdeaId == null).ToDictionary(e => e.ThemeId, e => e.Value);
     }
 
     /// <summary>Round 4: the ideas on the voter's ballot, or null if they have not voted.</summary>
     public async Task<HashSet<int>?> FindIdeasAsync(int roundId, string voterId)
     {
-        var ballot = await db.Ballots.AsNoTracking().Include(b => b.Entries).SingleOrDefaultAsync(b => b.RoundId == roundId && b.VoterId == voterId);
+        var ballot = await BallotOf(db, roundId, voterId).AsNoTracking().SingleOrDefaultAsync();
         return ballot?.Entries.Where(e => e.IdeaId != null).Select(e => e.IdeaId!.Value).ToHashSet();
     }
 }

@@ -23,12 +23,7 @@ public sealed class ResultsCalculator(AppDbContext db, SelectionCalculator selec
     public async Task ComputeAsync(Round round)
     {
         var edition = await db.Editions.Include(e => e.Themes).SingleAsync(e => e.Id == round.EditionId);
-        var totals = await (from e in db.BallotEntries
-                            join b in db.Ballots on e.BallotId equals b.Id
-                            where b.RoundId == round.Id
-                            group e by e.ThemeId into g
-                            select new { ThemeId = g.Key, Votes = g.LongCount(), Sum = g.Sum(x => (long)x.Value) })
-            .ToDictionaryAsync(t => t.ThemeId);
+        var totals = await ThemeTotals(db, round.Id).ToDictionaryAsync(t => t.ThemeId);
         var ballots = await db.Ballots.CountAsync(b => b.RoundId == round.Id);
 
         var ideaResults = round.Number == 4 ? await selection.ComputeAsync(round, edition) : [];
@@ -44,8 +39,7 @@ public sealed class ResultsCalculator(AppDbContext db, SelectionCalculator selec
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.ThemeResults.Where(r => r.RoundId == round.Id).ExecuteDeleteAsync();
-        await db.IdeaResults.Where(r => r.RoundId == round.Id).ExecuteDeleteAsync();
+        await DeleteResultsAsync(db, round.Id);
         db.ThemeResults.AddRange(lines);
         db.IdeaResults.AddRange(ideaResults);
         round.BallotCount = ballots;
@@ -53,6 +47,21 @@ public sealed class ResultsCalculator(AppDbContext db, SelectionCalculator selec
         round.TieResolution = null;
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+    }
+
+    /// <summary>Per theme: the ballot entries naming it and the sum of their values (percentages in round 2).</summary>
+    internal static IQueryable<ThemeTotal> ThemeTotals(AppDbContext db, int roundId) =>
+        from e in db.BallotEntries
+        join b in db.Ballots on e.BallotId equals b.Id
+        where b.RoundId == roundId
+        group e by e.ThemeId into g
+        select new ThemeTotal(g.Key, g.LongCount(), g.Sum(x => (long)x.Value));
+
+    /// <summary>A recomputation replaces what an earlier one stored.</summary>
+    internal static async Task DeleteResultsAsync(AppDbContext db, int roundId)
+    {
+        await db.ThemeResults.Where(r => r.RoundId == roundId).ExecuteDeleteAsync();
+        await db.IdeaResults.Where(r => r.RoundId == roundId).ExecuteDeleteAsync();
     }
 
     private static List<ThemeResult> RoundOne(Edition edition, Dictionary<int, long> approvals, long ballots)
@@ -90,3 +99,5 @@ public sealed class ResultsCalculator(AppDbContext db, SelectionCalculator selec
         })];
     }
 }
+
+internal sealed record ThemeTotal(int ThemeId, long Votes, long Sum);

@@ -52,10 +52,7 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
     /// </summary>
     public async Task<TransitionError> CloseAsync(int roundId)
     {
-        var now = Now;
-        var closed = await db.Rounds.Where(r => r.Id == roundId && r.Status == RoundStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RoundStatus.Closed).SetProperty(r => r.ClosedAt, now));
-        if (closed == 0)
+        if (await MarkClosedAsync(db, roundId, Now) == 0)
         {
             return TransitionError.WrongStatus;
         }
@@ -66,6 +63,14 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
         await results.ComputeAsync(round);
         return TransitionError.None;
     }
+
+    /// <summary>
+    /// The close itself: a conditional update of the round row, which waits for every ballot that has claimed the
+    /// round (<see cref="BallotBox.ClaimOpenRoundAsync"/>) to commit; 0 when the round was not open.
+    /// </summary>
+    internal static Task<int> MarkClosedAsync(AppDbContext db, int roundId, DateTime now) =>
+        db.Rounds.Where(r => r.Id == roundId && r.Status == RoundStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RoundStatus.Closed).SetProperty(r => r.ClosedAt, now));
 
     public async Task<TransitionError> PublishAsync(int roundId)
     {

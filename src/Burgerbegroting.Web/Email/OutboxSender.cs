@@ -34,12 +34,7 @@ public sealed class OutboxSender(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.CreatedAt)
-            .Select(m => m.Id)
-            .Take(o.BatchSize)
-            .ToListAsync(cancellationToken);
+        var due = await DueIds(db, now, o.BatchSize).ToListAsync(cancellationToken);
 
         if (due.Count == 0)
         {
@@ -62,12 +57,22 @@ public sealed class OutboxSender(
     private async Task<bool> TryClaimAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var leaseEnd = now + options.Value.Lease;
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Queued && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, InstanceId).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
-        return claimed == 1;
+        return await ClaimAsync(db, id, InstanceId, now, now + options.Value.Lease, cancellationToken) == 1;
     }
+
+    /// <summary>Queued messages that are due and not leased by a live sender, oldest first.</summary>
+    internal static IQueryable<Guid> DueIds(AppDbContext db, DateTime now, int batchSize) =>
+        db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => m.Id)
+            .Take(batchSize);
+
+    /// <summary>The claim: one conditional update, so of two senders that race for a message exactly one gets 1.</summary>
+    internal static Task<int> ClaimAsync(AppDbContext db, Guid id, string instanceId, DateTime now, DateTime leaseEnd, CancellationToken cancellationToken) =>
+        db.OutboxMessages
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Queued && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, instanceId).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
 
     private async Task<bool> DeliverAsync(AppDbContext db, MailBatch batch, Guid id, CancellationToken cancellationToken)
     {

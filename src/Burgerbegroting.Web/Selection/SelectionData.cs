@@ -9,21 +9,27 @@ namespace Burgerbegroting.Web.Selection;
 public static class SelectionData
 {
     public static async Task<List<SelectionIdea>> AdmittedIdeasAsync(this AppDbContext db, int editionId, int themeId) =>
-        await db.Ideas.AsNoTracking()
+        await AdmittedIdeas(db, editionId, themeId).ToListAsync();
+
+    internal static IQueryable<SelectionIdea> AdmittedIdeas(AppDbContext db, int editionId, int themeId) =>
+        db.Ideas.AsNoTracking()
             .Where(i => i.EditionId == editionId && i.ThemeId == themeId && i.Status == IdeaStatus.Admitted && !i.Hidden)
-            .Select(i => new SelectionIdea(i.Id, i.Title, i.FinalCost ?? i.EstimatedCost, i.CreatedAt))
-            .ToListAsync();
+            .Select(i => new SelectionIdea(i.Id, i.Title, i.FinalCost ?? i.EstimatedCost, i.CreatedAt));
 
     /// <summary>Per ballot that approves at least one idea of the theme, those ideas (ballots in id order).</summary>
     public static async Task<List<IReadOnlyList<int>>> ApprovalsAsync(this AppDbContext db, int roundId, int themeId)
     {
-        var rows = await (from e in db.BallotEntries
-                          join b in db.Ballots on e.BallotId equals b.Id
-                          where b.RoundId == roundId && e.ThemeId == themeId && e.IdeaId != null
-                          select new { e.BallotId, IdeaId = e.IdeaId!.Value })
-            .ToListAsync();
+        var rows = await Approvals(db, roundId, themeId).ToListAsync();
         return [.. rows.GroupBy(r => r.BallotId).OrderBy(g => g.Key).Select(g => (IReadOnlyList<int>)g.Select(r => r.IdeaId).ToList())];
     }
 
+    internal static IQueryable<Approval> Approvals(AppDbContext db, int roundId, int themeId) =>
+        from e in db.BallotEntries
+        join b in db.Ballots on e.BallotId equals b.Id
+        where b.RoundId == roundId && e.ThemeId == themeId && e.IdeaId != null
+        select new Approval(e.BallotId, e.IdeaId!.Value);
+
     public static IEnumerable<Theme> SelectionThemes(this Edition edition) => edition.Themes.Where(t => t.Chosen && t.Budget is not null);
 }
+
+internal sealed record Approval(long BallotId, int IdeaId);

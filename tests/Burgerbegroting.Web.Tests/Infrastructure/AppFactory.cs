@@ -23,7 +23,9 @@ public class AppFactory : WebApplicationFactory<Program>
     private readonly List<Action<IServiceCollection>> _services = [];
     private readonly string _directory = TestEnvironment.NewTempDirectory("app");
 
-    public AppFactory(TestDatabase database = TestDatabase.Sqlite, int? smtpPort = null, string? sqliteFile = null)
+    /// <param name="postgresDatabase">An existing PostgreSQL database to use, which the caller drops; by default a fresh
+    /// one that is dropped with the app.</param>
+    public AppFactory(TestDatabase database = TestDatabase.Sqlite, int? smtpPort = null, string? sqliteFile = null, string? postgresDatabase = null)
     {
         Database = database;
         if (database == TestDatabase.Sqlite)
@@ -33,8 +35,8 @@ public class AppFactory : WebApplicationFactory<Program>
         }
         else
         {
-            DatabaseName = $"bb_test_{Guid.NewGuid():N}";
-            ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = DatabaseName }.ConnectionString;
+            DatabaseName = postgresDatabase is null ? $"bb_test_{Guid.NewGuid():N}" : null;
+            ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = postgresDatabase ?? DatabaseName }.ConnectionString;
         }
 
         PickupFolder = Path.Combine(_directory, "mail");
@@ -55,6 +57,7 @@ public class AppFactory : WebApplicationFactory<Program>
     public TestDatabase Database { get; }
     public string ConnectionString { get; }
     public string? SqliteFile { get; }
+    /// <summary>The PostgreSQL database this app made and drops; null for SQLite or a database the caller owns.</summary>
     public string? DatabaseName { get; }
     public string PickupFolder { get; }
 

@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Burgerbegroting.Web.Tests.Storage;
 
-/// <summary>Each provider's migrations apply to an empty database and match the model exactly.</summary>
+/// <summary>Each provider's migrations apply to an empty database (SQL Server: see SqlServerScriptTests) and match the model exactly.</summary>
 public sealed class MigrationTests
 {
     private static AppDbContext Context(DatabaseProvider provider, string connectionString)
@@ -50,11 +50,31 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task Both_providers_have_the_same_migrations()
+    public void SqlServer_model_has_no_changes_without_a_migration()
     {
-        await using var sqlite = Context(DatabaseProvider.Sqlite, "Data Source=:memory:");
-        await using var postgres = Context(DatabaseProvider.Postgres, "Host=localhost;Database=unused");
-        static IEnumerable<string> Names(AppDbContext db) => db.Database.GetMigrations().Select(m => m[15..]);
+        using var db = Context(DatabaseProvider.SqlServer, SqlServerOffline.ConnectionString);
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes without a SQL Server migration: run scripts/add-migration.sh");
+    }
+
+    /// <summary>
+    /// SQL Server's migrations start with one Initial migration that creates everything up to
+    /// <see cref="SqlServerBaseline"/> (no SQL Server database existed before); every migration after it exists for
+    /// all three providers, in the same order.
+    /// </summary>
+    private const string SqlServerBaseline = "KeyLengthsAndCascadePaths";
+
+    [Fact]
+    public void Every_provider_has_every_migration()
+    {
+        using var sqlite = Context(DatabaseProvider.Sqlite, "Data Source=:memory:");
+        using var postgres = Context(DatabaseProvider.Postgres, "Host=localhost;Database=unused");
+        using var sqlServer = Context(DatabaseProvider.SqlServer, SqlServerOffline.ConnectionString);
+        static List<string> Names(AppDbContext db) => [.. db.Database.GetMigrations().Select(m => m[15..])];
+
         Assert.Equal(Names(sqlite), Names(postgres));
+        Assert.Equal("Initial", Names(sqlServer)[0]);
+        Assert.Contains(SqlServerBaseline, Names(sqlite));
+        Assert.Equal(Names(sqlite).SkipWhile(n => n != SqlServerBaseline).Skip(1), Names(sqlServer).Skip(1));
     }
 }

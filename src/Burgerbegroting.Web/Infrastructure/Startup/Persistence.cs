@@ -1,10 +1,6 @@
 using Burgerbegroting.Data;
-using Burgerbegroting.Data.Protection;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
-using System.Xml.Linq;
 
 namespace Burgerbegroting.Web.Infrastructure.Startup;
 
@@ -12,12 +8,14 @@ public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }
 
 public static class Persistence
 {
     public const string SqliteMigrations = "Burgerbegroting.Migrations.Sqlite";
     public const string PostgresMigrations = "Burgerbegroting.Migrations.Postgres";
+    public const string SqlServerMigrations = "Burgerbegroting.Migrations.SqlServer";
 
     /// <summary>The provider comes from configuration; migrations come from that provider's own assembly.</summary>
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
@@ -30,7 +28,7 @@ public static class Persistence
         }
         else if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
+            throw new InvalidOperationException($"Database:Provider is {provider} but ConnectionStrings:Default is empty.");
         }
 
         builder.Services.AddDbContext<AppDbContext>((services, options) =>
@@ -38,10 +36,8 @@ public static class Persistence
             Configure(options, provider, connectionString!);
             options.AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
-        builder.Services.AddSingleton<IXmlRepository, DatabaseXmlRepository>();
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IXmlRepository>((options, repository) => options.XmlRepository = repository);
-        builder.Services.AddDataProtection().SetApplicationName("Burgerbegroting");
+        // Keys in the database, so cookies and tokens survive restarts and work across instances.
+        builder.Services.AddDataProtection().SetApplicationName("Burgerbegroting").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddHostedService<KeyRing>();
         return builder;
     }
@@ -52,6 +48,11 @@ public static class Persistence
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations)),
+            // No EnableRetryOnFailure: a retrying strategy refuses the explicit transactions the app opens (ballots,
+            // registration, results) unless each runs as a whole inside CreateExecutionStrategy().ExecuteAsync, and
+            // those units (Identity calls, tracked changes, queued mails) are not written to be rerun. A transient
+            // fault fails that one request instead; the outbox sender tries again on its own.
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrations)),
             _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
         };
     }
@@ -75,25 +76,6 @@ public static class Persistence
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
-    }
-}
-
-/// <summary>Data-protection keys in the database, so cookies and tokens survive restarts and work across instances.</summary>
-internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRepository
-{
-    public IReadOnlyCollection<XElement> GetAllElements()
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToList().Select(XElement.Parse).ToList();
-    }
-
-    public void StoreElement(XElement element, string friendlyName)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
-        db.SaveChanges();
     }
 }
 
