@@ -4,7 +4,7 @@ namespace Burgerbegroting.Voting;
 public enum ThemeEditError
 {
     /// <summary>Round 1 has opened: no theme is added, and a theme keeps the name residents voted on.</summary>
-    NameLocked,
+    LockedName,
 
     /// <summary>Another theme of the edition has this name (case does not count).</summary>
     DuplicateName,
@@ -27,7 +27,7 @@ public static class ThemeEdits
         var errors = new List<ThemeEditError>();
         if (currentName is null ? !CanAdd(settingsLocked) : settingsLocked && currentName != name)
         {
-            errors.Add(ThemeEditError.NameLocked);
+            errors.Add(ThemeEditError.LockedName);
         }
 
         if (otherNames.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))

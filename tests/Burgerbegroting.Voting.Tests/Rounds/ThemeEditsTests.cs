@@ -13,8 +13,8 @@ public sealed class ThemeEditsTests
     [Fact]
     public void After_round_one_opened_no_theme_is_added_and_no_name_changes()
     {
-        Assert.Equal([ThemeEditError.NameLocked], ThemeEdits.CheckSave(settingsLocked: true, currentName: null, "Nieuw", []));
-        Assert.Equal([ThemeEditError.NameLocked], ThemeEdits.CheckSave(settingsLocked: true, currentName: "Groen", "groen", []));
+        Assert.Equal([ThemeEditError.LockedName], ThemeEdits.CheckSave(settingsLocked: true, currentName: null, "Nieuw", []));
+        Assert.Equal([ThemeEditError.LockedName], ThemeEdits.CheckSave(settingsLocked: true, currentName: "Groen", "groen", []));
         Assert.False(ThemeEdits.CanRemove(settingsLocked: true));
     }
 

@@ -2,6 +2,7 @@ using Burgerbegroting.Data;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Web.Ideas;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -45,20 +46,16 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, IdeaBox box,
 
         if (Refusal is not null)
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status409Conflict);
         }
 
-        var cost = Input.Validate(Edition, ModelState, l);
-        if (cost is null)
+        if (Input.Validate(Edition, ModelState, l) is not { } cost)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
-        await box.UpdateAsync(idea, Input, cost.Value);
-        TempData["Status"] = l["Idea.Saved"].Value;
-        return Redirect($"/ideeen/{idea.Id}");
+        await box.UpdateAsync(idea, Input, cost);
+        return this.Done(l["Idea.Saved"], new { id = idea.Id }, "/Ideeen/Details");
     }
 
     private async Task<(Idea? Idea, IActionResult? Result)> LoadAsync()
@@ -77,8 +74,8 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, IdeaBox box,
             return (idea, Page());
         }
 
-        Refusal = idea.EditableBySubmitter(Edition.Round(3).Status) ? null
-            : l[RoundThreeOpen ? "Idea.InReviewNoEdit" : "Idea.RoundClosedNoEdit"].Value;
+        Refusal = idea.EditableBySubmitter(IdeasRound) ? null
+            : l[IdeasRoundOpen ? "Idea.InReviewNoEdit" : "Idea.RoundClosedNoEdit"].Value;
         return (idea, null);
     }
 }

@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Pages.Beheer.Editions;
 
-/// <summary>Candidate themes of round 1: added and removed until round 1 opens; their texts can be corrected later.</summary>
+/// <summary>Candidate themes of the theme choice, changed as <see cref="ThemeEdits"/> allows: freely until it opens, then only their texts.</summary>
 public class ThemesModel(AppDbContext db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -45,40 +47,47 @@ public class ThemesModel(AppDbContext db, AuditLog audit, IStringLocalizer<Share
 
         (Edition, EditingId) = (edition, editingId);
         var theme = edition.Themes.SingleOrDefault(t => t.Id == editingId);
-        if ((theme is null && (editingId is not null || edition.SettingsLocked)) || (theme is not null && edition.SettingsLocked && theme.Name != Input.Name.Trim()))
+        if (editingId is not null && theme is null)
         {
-            ModelState.AddModelError("Input.Name", l["Themes.LockedName"]);
+            return BadRequest();
         }
 
-        if (edition.Themes.Any(t => t.Id != editingId && string.Equals(t.Name, Input.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
+        var others = edition.Themes.Where(t => t.Id != editingId).Select(t => t.Name);
+        foreach (var error in ThemeEdits.CheckSave(edition.SettingsLocked, theme?.Name, Input.Name.Trim(), others))
         {
-            ModelState.AddModelError("Input.Name", l["Themes.DuplicateName"]);
+            ModelState.AddModelError("Input.Name", l["Themes." + error]);
         }
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
+        theme = await SaveAsync(edition, theme);
+        return this.Done(l["Themes.Saved", theme.Name], new { id, bewerk = (int?)null });
+    }
+
+    /// <summary>Adds the theme or changes it, with its audit line in the same transaction.</summary>
+    private async Task<Theme> SaveAsync(Edition edition, Theme? theme)
+    {
+        var added = theme is null;
         await using var transaction = await db.Database.BeginTransactionAsync();
         theme ??= AddTheme(edition);
         theme.Name = Input.Name.Trim();
         theme.ShortDescription = Input.ShortDescription.Trim();
         theme.Body = Input.Body?.Trim() ?? "";
         await db.SaveChangesAsync();
-        audit.Record(editingId is null ? AuditActions.ThemeAdded : AuditActions.ThemeChanged, "theme", theme.Id.ToString(CultureInfo.InvariantCulture), theme.Name);
+        audit.Record(added ? AuditActions.ThemeAdded : AuditActions.ThemeChanged, "theme", theme.Id.ToString(CultureInfo.InvariantCulture), theme.Name);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        TempData["Status"] = l["Themes.Saved", theme.Name].Value;
-        return RedirectToPage(new { id, bewerk = (int?)null });
+        return theme;
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int themeId)
     {
         var edition = await db.FindWithAllAsync(id);
         var theme = edition?.Themes.SingleOrDefault(t => t.Id == themeId);
-        if (edition is null || theme is null || edition.SettingsLocked)
+        if (edition is null || theme is null || !ThemeEdits.CanRemove(edition.SettingsLocked))
         {
             return BadRequest();
         }
