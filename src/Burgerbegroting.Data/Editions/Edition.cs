@@ -45,7 +45,7 @@ public class Edition
     public Round Round(RoundKind kind) => Rounds.Single(r => r.Kind == kind);
 
     /// <summary>The rounds as the transition rules see them.</summary>
-    public IReadOnlyList<RoundState> RoundStates => [.. Rounds.Select(r => new RoundState(r.Kind, r.Status))];
+    public IReadOnlyList<RoundState> RoundStates() => [.. Rounds.Select(r => new RoundState(r.Kind, r.Status))];
 
     public static Edition CreateNew(string name, long totalBudget, DateTime now) => new()
     {

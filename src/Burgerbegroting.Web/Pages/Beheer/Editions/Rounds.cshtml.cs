@@ -22,7 +22,7 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
     public int Unreviewed { get; private set; }
 
     /// <summary>The button staff get for this round; the lifecycle checks the same rules again on the POST.</summary>
-    public RoundStep? NextStep(Round round) => RoundTransitions.NextStep(round.Kind, Edition.RoundStates);
+    public RoundStep? NextStep(Round round) => RoundTransitions.NextStep(round.Kind, Edition.RoundStates());
 
     /// <summary>The tie form shows on the closed round whose tie waits for staff.</summary>
     public bool TieWaits(Round round) => round.Id == Tie.RoundId && Tie.Tied.Count > 0 && round.Status == RoundStatus.Closed;
