@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Burgerbegroting.Web.Infrastructure;
@@ -18,5 +19,16 @@ public static class PageResults
     {
         page.TempData["Status"] = message;
         return page.RedirectToPage(pageName, routeValues);
+    }
+
+    /// <summary>A check a form's attributes cannot make: the message goes next to <paramref name="key"/> unless it holds.</summary>
+    public static bool Require(this ModelStateDictionary state, bool condition, string key, string message)
+    {
+        if (!condition)
+        {
+            state.AddModelError(key, message);
+        }
+
+        return condition;
     }
 }

@@ -50,9 +50,14 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, TimeProvi
             return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
+        await ReportAsync(id);
+        return this.Done(l["Idea.Reported"], new { id });
+    }
+
+    private async Task ReportAsync(int id)
+    {
         db.IdeaReports.Add(new IdeaReport { IdeaId = id, ReporterId = users.GetUserId(User)!, Reason = ReportReason!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
-        return this.Done(l["Idea.Reported"], new { id });
     }
 
     private async Task<bool> LoadAsync(int id)

@@ -24,15 +24,17 @@ public class ThemesModel(AppDbContext db, AuditLog audit, IStringLocalizer<Share
 
     public Edition Edition { get; private set; } = null!;
 
+    /// <summary>The theme being changed; null when one is added.</summary>
+    private Theme? _editing;
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await db.FindWithAllAsync(id) is not { } edition)
+        if (!await LoadAsync(id, EditingId))
         {
             return NotFound();
         }
 
-        Edition = edition;
-        var theme = edition.Themes.SingleOrDefault(t => t.Id == EditingId);
+        var theme = Edition.Themes.SingleOrDefault(t => t.Id == EditingId);
         EditingId = theme?.Id;
         Input = theme is null ? new() : new ThemeInput { Name = theme.Name, ShortDescription = theme.ShortDescription, Body = theme.Body };
         return Page();
@@ -40,31 +42,47 @@ public class ThemesModel(AppDbContext db, AuditLog audit, IStringLocalizer<Share
 
     public async Task<IActionResult> OnPostSaveAsync(int id, [FromForm(Name = "EditingId")] int? editingId)
     {
-        if (await db.FindWithAllAsync(id) is not { } edition)
+        if (!await LoadAsync(id, editingId))
         {
             return NotFound();
         }
 
-        (Edition, EditingId) = (edition, editingId);
-        var theme = edition.Themes.SingleOrDefault(t => t.Id == editingId);
-        if (editingId is not null && theme is null)
+        if (editingId is not null && _editing is null)
         {
             return BadRequest();
         }
 
-        var others = edition.Themes.Where(t => t.Id != editingId).Select(t => t.Name);
-        foreach (var error in ThemeEdits.CheckSave(edition.SettingsLocked, theme?.Name, Input.Name.Trim(), others))
-        {
-            ModelState.AddModelError("Input.Name", l["Themes." + error]);
-        }
-
-        if (!ModelState.IsValid)
+        if (!CheckName(_editing))
         {
             return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
-        theme = await SaveAsync(edition, theme);
+        var theme = await SaveAsync(Edition, _editing);
         return this.Done(l["Themes.Saved", theme.Name], new { id, bewerk = (int?)null });
+    }
+
+    /// <summary>The name as <see cref="ThemeEdits"/> allows it: errors next to the field; true when it may be saved.</summary>
+    private bool CheckName(Theme? theme)
+    {
+        var others = Edition.Themes.Where(t => t.Id != EditingId).Select(t => t.Name);
+        foreach (var error in ThemeEdits.CheckSave(Edition.SettingsLocked, theme?.Name, Input.Name.Trim(), others))
+        {
+            ModelState.AddModelError("Input.Name", l["Themes." + error]);
+        }
+
+        return ModelState.IsValid;
+    }
+
+    private async Task<bool> LoadAsync(int id, int? editingId)
+    {
+        if (await db.FindWithAllAsync(id) is not { } edition)
+        {
+            return false;
+        }
+
+        (Edition, EditingId) = (edition, editingId);
+        _editing = edition.Themes.SingleOrDefault(t => t.Id == editingId);
+        return true;
     }
 
     /// <summary>Adds the theme or changes it, with its audit line in the same transaction.</summary>

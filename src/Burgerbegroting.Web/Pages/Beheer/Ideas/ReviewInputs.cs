@@ -9,20 +9,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Pages.Beheer.Ideas;
 
-/// <summary>The forms of the review page, each checking what attributes cannot; errors go next to their fields.</summary>
-internal static class ReviewForm
-{
-    public static bool Require(this ModelStateDictionary state, bool condition, string key, LocalizedString message)
-    {
-        if (!condition)
-        {
-            state.AddModelError(key, message);
-        }
-
-        return condition;
-    }
-}
-
 /// <summary>Admit: staff's final cost, which must be admissible for the idea's theme (<see cref="IdeaCost"/>).</summary>
 public sealed class AdmitInput
 {
