@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Burgerbegroting.Bench.Rounds;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,11 +33,11 @@ var (roundId, themes) = await app.InScopeAsync(async services =>
     var db = services.GetRequiredService<AppDbContext>();
     var edition = Edition.CreateNew("Burgerbegroting Maastricht 2027", TotalBudget, DateTime.UtcNow);
     edition.Themes.AddRange(themeNames.Select((name, i) => new Theme { Name = name, ShortDescription = $"Over {name}", Position = i + 1, Chosen = i < 5 }));
-    edition.Round(1).Status = RoundStatus.Published;
+    edition.Round(RoundKind.ThemeChoice).Status = RoundStatus.Published;
     db.Editions.Add(edition);
     await db.SaveChangesAsync();
-    Require(await services.GetRequiredService<RoundLifecycle>().OpenAsync(edition.Round(2).Id), "open round 2");
-    return (edition.Round(2).Id, edition.Themes.Where(t => t.Chosen).Select(t => t.Id).ToList());
+    Require(await services.GetRequiredService<RoundLifecycle>().OpenAsync(edition.Round(RoundKind.BudgetSplit).Id), "open round 2");
+    return (edition.Round(RoundKind.BudgetSplit).Id, edition.Themes.Where(t => t.Chosen).Select(t => t.Id).ToList());
 });
 
 var watch = Stopwatch.StartNew();

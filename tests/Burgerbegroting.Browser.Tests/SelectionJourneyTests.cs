@@ -65,7 +65,7 @@ public sealed class SelectionJourneyTests(BrowserApp browser)
 
         var round = await app.RoundIdAsync(4);
         await using var scope = app.Services.CreateAsyncScope();
-        var saved = await scope.ServiceProvider.GetRequiredService<BallotBox>().FindIdeasAsync(round, voter.Id);
-        Assert.Equal(new[] { ideas["Speeltuin"], ideas["Bankjes"], ideas["Zebrapad"] }.Order(), saved!.Order());
+        var saved = await scope.ServiceProvider.GetRequiredService<BallotDesk>().CurrentAsync(round, voter.Id);
+        Assert.Equal(new[] { ideas["Speeltuin"], ideas["Bankjes"], ideas["Zebrapad"] }.Order(), saved!.Select(line => line.IdeaId!.Value).Order());
     });
 }

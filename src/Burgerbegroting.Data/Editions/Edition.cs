@@ -1,3 +1,5 @@
+using Burgerbegroting.Voting;
+
 namespace Burgerbegroting.Data.Editions;
 
 public enum OutcomeRuleKind
@@ -37,16 +39,19 @@ public class Edition
     public List<Round> Rounds { get; set; } = [];
     public List<Theme> Themes { get; set; } = [];
 
-    /// <summary>Settings that decide the outcome (budget, area, K, N, rule) are fixed once round 1 has opened.</summary>
-    public bool SettingsLocked => Rounds.Any(r => r.Number == 1 && r.Status != RoundStatus.Planned);
+    /// <summary>Settings that decide the outcome (budget, area, K, N, rule) are fixed once the first round has opened.</summary>
+    public bool SettingsLocked => EditionSettings.Locked(Round(RoundTable.First).Status);
 
-    public Round Round(int number) => Rounds.Single(r => r.Number == number);
+    public Round Round(RoundKind kind) => Rounds.Single(r => r.Kind == kind);
+
+    /// <summary>The rounds as the transition rules see them.</summary>
+    public IReadOnlyList<RoundState> RoundStates() => [.. Rounds.Select(r => new RoundState(r.Kind, r.Status))];
 
     public static Edition CreateNew(string name, long totalBudget, DateTime now) => new()
     {
         Name = name,
         TotalBudget = totalBudget,
         CreatedAt = now,
-        Rounds = [.. Enumerable.Range(1, 4).Select(n => new Round { Number = n, Status = RoundStatus.Planned })],
+        Rounds = [.. RoundTable.All.Select(r => new Round { Number = r.Number, Status = RoundStatus.Planned })],
     };
 }

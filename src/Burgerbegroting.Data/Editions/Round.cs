@@ -1,12 +1,6 @@
-namespace Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
 
-public enum RoundStatus
-{
-    Planned = 0,
-    Open = 1,
-    Closed = 2,
-    Published = 3,
-}
+namespace Burgerbegroting.Data.Editions;
 
 /// <summary>
 /// One of the four rounds of an edition (SPEC §3): Planned → Open → Closed → Published, moved only by staff.
@@ -17,8 +11,12 @@ public class Round
     public int EditionId { get; set; }
     public Edition Edition { get; set; } = null!;
 
-    /// <summary>1 thema's kiezen, 2 geld verdelen, 3 ideeën indienen, 4 selectie.</summary>
+    /// <summary>The round's number, as stored; <see cref="Kind"/> says which round that is.</summary>
     public int Number { get; set; }
+
+    public RoundKind Kind => (RoundKind)Number;
+
+    public RoundDefinition Definition => RoundTable.Of(Kind);
 
     public RoundStatus Status { get; set; }
     public DateOnly? PlannedOpen { get; set; }
@@ -39,6 +37,6 @@ public class Round
 
     public int BallotCount { get; set; }
 
-    /// <summary>Round 1: staff's choice among themes tied at the cut-off, as shown on the results page.</summary>
+    /// <summary>Theme choice: staff's choice among themes tied at the cut-off, as shown on the results page.</summary>
     public string? TieResolution { get; set; }
 }

@@ -1,5 +1,6 @@
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
 
 namespace Burgerbegroting.Data.Ideas;
 
@@ -66,8 +67,11 @@ public class Idea
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
-    /// <summary>The submitter may change it while it waits for review and the round is open.</summary>
-    public bool EditableBySubmitter(RoundStatus roundThree) => Status == IdeaStatus.Submitted && !Hidden && roundThree == RoundStatus.Open;
+    /// <summary>What counts in round 4 and what the idea is shown to cost: the final cost once admitted, else the estimate.</summary>
+    public long EffectiveCost => IdeaCost.Effective(EstimatedCost, FinalCost);
+
+    /// <summary>The submitter may change it while it waits for review and the ideas round is open.</summary>
+    public bool EditableBySubmitter(RoundStatus ideasRound) => Status == IdeaStatus.Submitted && !Hidden && ideasRound == RoundStatus.Open;
 }
 
 /// <summary>Someone signed in reported an idea as inappropriate; staff look at it.</summary>

@@ -3,6 +3,8 @@ using Burgerbegroting.Data;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Voting;
+using Ballot = Burgerbegroting.Data.Editions.Ballot;
 using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Editions.Demo;
@@ -29,7 +31,7 @@ public sealed partial class DemoEdition(
     private Random _random = new(Seed);
     private DateTime _now;
     private int _editionId;
-    private Dictionary<int, int> _roundIds = [];
+    private Dictionary<RoundKind, int> _roundIds = [];
 
     /// <summary>Seeds the demo unless an edition exists already; then it changes nothing and says so.</summary>
     public async Task<DemoSeedResult> SeedAsync(DemoStage stage)
@@ -45,33 +47,33 @@ public sealed partial class DemoEdition(
         await seeder.EnsureDemoAccountsAsync();
         await CreateEditionAsync(stage);
         await CreatePeopleAsync();
-        await MoveAsync(1, lifecycle.OpenAsync);
+        await MoveAsync(RoundKind.ThemeChoice, lifecycle.OpenAsync);
         await CastThemeBallotsAsync();
         if (stage >= DemoStage.RoundTwoOpen)
         {
-            await CloseAndPublishAsync(1);
-            await MoveAsync(2, lifecycle.OpenAsync);
+            await CloseAndPublishAsync(RoundKind.ThemeChoice);
+            await MoveAsync(RoundKind.BudgetSplit, lifecycle.OpenAsync);
             await CastBudgetBallotsAsync();
         }
 
         if (stage >= DemoStage.RoundThreeOpen)
         {
-            await CloseAndPublishAsync(2);
-            await MoveAsync(3, lifecycle.OpenAsync);
+            await CloseAndPublishAsync(RoundKind.BudgetSplit);
+            await MoveAsync(RoundKind.Ideas, lifecycle.OpenAsync);
             await SubmitIdeasAsync();
         }
 
         if (stage >= DemoStage.RoundFourOpen)
         {
             await AdmitTheRestAsync();
-            await CloseAndPublishAsync(3);
-            await MoveAsync(4, lifecycle.OpenAsync);
+            await CloseAndPublishAsync(RoundKind.Ideas);
+            await MoveAsync(RoundKind.Selection, lifecycle.OpenAsync);
             await CastSelectionBallotsAsync();
         }
 
         if (stage >= DemoStage.Done)
         {
-            await CloseAndPublishAsync(4);
+            await CloseAndPublishAsync(RoundKind.Selection);
         }
 
         return await ResultAsync(stage, watch.Elapsed);
@@ -94,7 +96,7 @@ public sealed partial class DemoEdition(
 
         db.Editions.Add(edition);
         await db.SaveChangesAsync();
-        (_editionId, _roundIds) = (edition.Id, edition.Rounds.ToDictionary(r => r.Number, r => r.Id));
+        (_editionId, _roundIds) = (edition.Id, edition.Rounds.ToDictionary(r => r.Kind, r => r.Id));
         db.ChangeTracker.Clear();
     }
 
@@ -103,13 +105,13 @@ public sealed partial class DemoEdition(
         var themes = await db.Themes.AsNoTracking().Where(t => t.EditionId == _editionId).OrderBy(t => t.Position).ToListAsync();
         var weights = themes.Select(t => (t.Id, DemoCity.Themes[t.Position - 1].Popularity)).ToList();
         var k = await db.Editions.Where(e => e.Id == _editionId).Select(e => e.MaxThemesPerBallot).SingleAsync();
-        await CastAsync(1, 0.9, () => [.. DemoBallots.ChooseThemes(_random, weights, k).Select(id => new BallotEntry { ThemeId = id, Value = 1 })]);
+        await CastAsync(RoundKind.ThemeChoice, 0.9, () => [.. DemoBallots.ChooseThemes(_random, weights, k).Select(id => new BallotEntry { ThemeId = id, Value = 1 })]);
     }
 
     private async Task CastBudgetBallotsAsync()
     {
         var weights = (await ChosenThemesAsync()).Select(t => (t.Id, DemoCity.Themes[t.Position - 1].Popularity)).ToList();
-        await CastAsync(2, 0.8, () => [.. DemoBallots.SplitBudget(_random, weights).Select(s => new BallotEntry { ThemeId = s.Key, Value = s.Value })]);
+        await CastAsync(RoundKind.BudgetSplit, 0.8, () => [.. DemoBallots.SplitBudget(_random, weights).Select(s => new BallotEntry { ThemeId = s.Key, Value = s.Value })]);
     }
 
     private async Task CastSelectionBallotsAsync()
@@ -119,7 +121,7 @@ public sealed partial class DemoEdition(
         var ideas = await db.Ideas.AsNoTracking()
             .Where(i => i.EditionId == _editionId && i.Status == IdeaStatus.Admitted).OrderBy(i => i.CreatedAt)
             .Select(i => new { i.Id, i.ThemeId, i.Title, Cost = i.FinalCost!.Value }).ToListAsync();
-        await CastAsync(4, 0.75, () => [.. themes.Where(_ => _random.NextDouble() < 0.85).SelectMany(theme =>
+        await CastAsync(RoundKind.Selection, 0.75, () => [.. themes.Where(_ => _random.NextDouble() < 0.85).SelectMany(theme =>
         {
             var choice = ideas.Where(i => i.ThemeId == theme.Id).Select(i => (i.Id, i.Cost, appeal[i.Title])).ToList();
             return DemoBallots.SelectIdeas(_random, choice, theme.Budget!.Value)
@@ -128,7 +130,7 @@ public sealed partial class DemoEdition(
     }
 
     /// <summary>Ballots of a share of the residents, straight into the open round: no receipt mails, one save.</summary>
-    private async Task CastAsync(int round, double turnout, Func<List<BallotEntry>> ballot)
+    private async Task CastAsync(RoundKind round, double turnout, Func<List<BallotEntry>> ballot)
     {
         foreach (var voter in _residents)
         {
@@ -143,7 +145,7 @@ public sealed partial class DemoEdition(
         db.ChangeTracker.Clear();
     }
 
-    private async Task MoveAsync(int round, Func<int, Task<TransitionError>> step)
+    private async Task MoveAsync(RoundKind round, Func<int, Task<TransitionError>> step)
     {
         var error = await step(_roundIds[round]);
         if (error != TransitionError.None)
@@ -155,8 +157,8 @@ public sealed partial class DemoEdition(
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>Close and publish as staff would; a tie at round 1's cut-off goes to the theme listed first, with a note.</summary>
-    private async Task CloseAndPublishAsync(int round)
+    /// <summary>Close and publish as staff would; a tie at the theme choice's cut-off goes to the theme listed first, with a note.</summary>
+    private async Task CloseAndPublishAsync(RoundKind round)
     {
         var id = _roundIds[round];
         await MoveAsync(round, lifecycle.CloseAsync);
@@ -165,8 +167,7 @@ public sealed partial class DemoEdition(
             db.ChangeTracker.Clear();
             var tied = await db.ThemeResults.AsNoTracking().Include(r => r.Theme)
                 .Where(r => r.RoundId == id && r.Outcome == ThemeOutcome.Tied).OrderBy(r => r.Theme.Position).ToListAsync();
-            var seats = await db.Editions.Where(e => e.Id == _editionId).Select(e => e.ThemesToSelect).SingleAsync()
-                - await db.ThemeResults.CountAsync(r => r.RoundId == id && r.Outcome == ThemeOutcome.Chosen);
+            var seats = (await lifecycle.TieAsync(id)).Seats;
             db.ChangeTracker.Clear();
             if (!await lifecycle.ResolveTieAsync(id, [.. tied.Take(seats).Select(t => t.ThemeId)], TieNote))
             {
@@ -187,11 +188,11 @@ public sealed partial class DemoEdition(
         var ballots = await db.Ballots.GroupBy(b => b.RoundId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         var ideas = await db.Ideas.Where(i => i.EditionId == _editionId)
             .GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        var winners = await db.IdeaResults.CountAsync(r => r.RoundId == _roundIds[4] && r.Selected);
+        var winners = await db.IdeaResults.CountAsync(r => r.RoundId == _roundIds[RoundKind.Selection] && r.Selected);
         var name = await db.Editions.Where(e => e.Id == _editionId).Select(e => e.Name).SingleAsync();
         return new DemoSeedResult(true, name, stage, _residents.Count,
             DemoPeople.Networks.Count(n => n.Approved), DemoPeople.Networks.Count(n => !n.Approved),
-            [.. Enumerable.Range(1, 4).Select(n => ballots.GetValueOrDefault(_roundIds[n]))],
+            [.. RoundTable.All.Select(r => ballots.GetValueOrDefault(_roundIds[r.Kind]))],
             ideas.Values.Sum(), ideas.GetValueOrDefault(IdeaStatus.Admitted), ideas.GetValueOrDefault(IdeaStatus.NotAdmitted), winners, elapsed);
     }
 }

@@ -1,5 +1,6 @@
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Burgerbegroting.Web.Editions;
@@ -25,10 +26,10 @@ public static class EditionQueries
             .AsSplitQuery()
             .SingleOrDefaultAsync(e => e.Id == id);
 
-    /// <summary>The round whose ballot page this is, with its edition, or null if there is no edition yet.</summary>
-    public static async Task<(Edition Edition, Round Round)?> CurrentRoundAsync(this AppDbContext db, int number)
+    /// <summary>This round of the current edition, with its edition, or null if there is no edition yet.</summary>
+    public static async Task<(Edition Edition, Round Round)?> CurrentRoundAsync(this AppDbContext db, RoundKind kind)
     {
         var edition = await db.CurrentAsync();
-        return edition is null ? null : (edition, edition.Round(number));
+        return edition is null ? null : (edition, edition.Round(kind));
     }
 }

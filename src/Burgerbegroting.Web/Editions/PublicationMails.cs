@@ -1,5 +1,6 @@
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Email;
 using Burgerbegroting.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Burgerbegroting.Web.Editions;
 
 /// <summary>
 /// Mails about the process (SPEC §4): a round opened (to everyone who asked for updates), results published (to
-/// participants who asked for updates, and for round 4 to every submitter of an admitted idea). Update mails carry
+/// participants who asked for updates, and for the selection round to every submitter of an admitted idea). Update mails carry
 /// an unsubscribe link. Queued in the same unit of work as the round's change.
 /// </summary>
 public sealed class PublicationMails(AppDbContext db, Outbox outbox, EmailTemplates templates, Links links, Unsubscribe unsubscribe)
@@ -16,13 +17,7 @@ public sealed class PublicationMails(AppDbContext db, Outbox outbox, EmailTempla
     /// <summary>A round opened: everyone who asked for updates hears what they can do now.</summary>
     public async Task EnqueueOpenedAsync(Round round, Edition edition)
     {
-        var link = round.Number switch
-        {
-            1 => links.Page("/Stemmen/Themes"),
-            2 => links.Page("/Stemmen/Budget"),
-            3 => links.Page("/Ideeen/New"),
-            _ => links.Page("/Stemmen/Selection"),
-        };
+        var link = links.Page(RoundPages.Of(round.Kind).ActionPage);
         foreach (var user in await db.Users.Where(u => u.WantsUpdates).ToListAsync())
         {
             outbox.Enqueue(templates.RoundOpened(user, round.Number, edition.Name, link, UnsubscribeLink(user.Id)));
@@ -31,12 +26,8 @@ public sealed class PublicationMails(AppDbContext db, Outbox outbox, EmailTempla
 
     public async Task EnqueueAsync(Round round, Edition edition)
     {
-        var link = round.Number switch
-        {
-            1 or 2 => links.Page("/Uitslag/Round", new { number = round.Number }),
-            4 => links.Page("/Uitslag/Selection"),
-            _ => links.Page("/Ideeen/Index"),
-        };
+        var page = RoundPages.Of(round.Kind);
+        var link = links.Page(page.ResultsPage, page.ResultsValues);
         var participants = await (from b in db.Ballots
                                   join u in db.Users on b.VoterId equals u.Id
                                   where b.RoundId == round.Id && u.WantsUpdates
@@ -46,7 +37,8 @@ public sealed class PublicationMails(AppDbContext db, Outbox outbox, EmailTempla
             outbox.Enqueue(templates.ResultsPublished(user, round.Number, edition.Name, link, UnsubscribeLink(user.Id)));
         }
 
-        if (round.Number != 4)
+        // Winners are chosen in the selection round only: its submitters hear how their idea did.
+        if (round.Kind != RoundKind.Selection)
         {
             return;
         }

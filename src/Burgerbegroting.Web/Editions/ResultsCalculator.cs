@@ -26,11 +26,11 @@ public sealed class ResultsCalculator(AppDbContext db, SelectionCalculator selec
         var totals = await ThemeTotals(db, round.Id).ToDictionaryAsync(t => t.ThemeId);
         var ballots = await db.Ballots.CountAsync(b => b.RoundId == round.Id);
 
-        var ideaResults = round.Number == 4 ? await selection.ComputeAsync(round, edition) : [];
-        var lines = round.Number switch
+        var ideaResults = round.Kind == RoundKind.Selection ? await selection.ComputeAsync(round, edition) : [];
+        var lines = round.Kind switch
         {
-            1 => RoundOne(edition, totals.ToDictionary(t => t.Key, t => t.Value.Votes), ballots),
-            2 => RoundTwo(edition, totals.ToDictionary(t => t.Key, t => t.Value.Sum), ballots),
+            RoundKind.ThemeChoice => ThemeChoiceResults(edition, totals.ToDictionary(t => t.Key, t => t.Value.Votes), ballots),
+            RoundKind.BudgetSplit => BudgetSplitResults(edition, totals.ToDictionary(t => t.Key, t => t.Value.Sum), ballots),
             _ => [],
         };
         foreach (var line in lines)
@@ -64,7 +64,7 @@ public sealed class ResultsCalculator(AppDbContext db, SelectionCalculator selec
         await db.IdeaResults.Where(r => r.RoundId == roundId).ExecuteDeleteAsync();
     }
 
-    private static List<ThemeResult> RoundOne(Edition edition, Dictionary<int, long> approvals, long ballots)
+    private static List<ThemeResult> ThemeChoiceResults(Edition edition, Dictionary<int, long> approvals, long ballots)
     {
         var candidates = edition.Themes.OrderBy(t => t.Position).ThenBy(t => t.Id).Select(t => t.Id).ToList();
         var counts = candidates.Select(id => new ApprovalCount<int>(id, approvals.GetValueOrDefault(id))).ToList();
@@ -80,7 +80,7 @@ public sealed class ResultsCalculator(AppDbContext db, SelectionCalculator selec
         })];
     }
 
-    private static List<ThemeResult> RoundTwo(Edition edition, Dictionary<int, long> percentageSums, long ballots)
+    private static List<ThemeResult> BudgetSplitResults(Edition edition, Dictionary<int, long> percentageSums, long ballots)
     {
         var themes = edition.Themes.Where(t => t.Chosen).OrderBy(t => t.Position).ThenBy(t => t.Id).ToList();
         var sums = themes.Select(t => percentageSums.GetValueOrDefault(t.Id)).ToList();

@@ -1,38 +1,27 @@
+using System.Globalization;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Burgerbegroting.Web.Editions;
 
-public enum TransitionError
-{
-    None,
-    WrongStatus,
-    AnotherRoundOpen,
-    PreviousNotPublished,
-    NoCandidates,
-    TieUnresolved,
-    NoBallots,
-    UnreviewedIdeas,
-}
+/// <summary>Round 1's themes tied at the cut-off, waiting for staff, and the seats they share.</summary>
+public sealed record RoundTie(int RoundId, IReadOnlyList<ThemeResult> Tied, int Seats);
 
 /// <summary>
-/// Moves a round Planned → Open → Closed → Published (SPEC §3): only one round of an edition open at a time,
-/// a round opens only when the previous one is published, each step in the audit log.
+/// Moves a round Planned → Open → Closed → Published as <see cref="RoundTransitions"/> allows, each step in the
+/// audit log; closing computes the results, publishing feeds them to the next round and mails participants.
 /// </summary>
 public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalculator results, PublicationMails mails, TimeProvider clock)
 {
     public async Task<TransitionError> OpenAsync(int roundId)
     {
         var round = await db.Rounds.Include(r => r.Edition).ThenInclude(e => e.Rounds).SingleAsync(r => r.Id == roundId);
-        var edition = round.Edition;
-        var error = round.Status != RoundStatus.Planned ? TransitionError.WrongStatus
-            : edition.Rounds.Any(r => r.Status == RoundStatus.Open) ? TransitionError.AnotherRoundOpen
-            : round.Number > 1 && edition.Round(round.Number - 1).Status != RoundStatus.Published ? TransitionError.PreviousNotPublished
-            : round.Number == 1 && !await db.Themes.AnyAsync(t => t.EditionId == edition.Id) ? TransitionError.NoCandidates
-            : TransitionError.None;
+        var candidates = await db.Themes.CountAsync(t => t.EditionId == round.EditionId);
+        var error = RoundTransitions.CanOpen(round.Kind, round.Edition.RoundStates(), candidates);
         if (error != TransitionError.None)
         {
             return error;
@@ -40,15 +29,15 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
 
         round.Status = RoundStatus.Open;
         round.OpenedAt = Now;
-        await mails.EnqueueOpenedAsync(round, edition);
-        audit.Record(AuditActions.RoundOpened, "round", round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{edition.Name}, ronde {round.Number}");
+        await mails.EnqueueOpenedAsync(round, round.Edition);
+        Record(AuditActions.RoundOpened, round);
         await db.SaveChangesAsync();
         return TransitionError.None;
     }
 
     /// <summary>
-    /// The close is acknowledged by one conditional update: from then on no ballot is accepted. The results are
-    /// computed afterwards from every ballot committed before it, and stored.
+    /// The close is acknowledged by one conditional update (the SQL form of <see cref="RoundTransitions.CanClose"/>):
+    /// from then on no ballot is accepted. The results are computed afterwards from every ballot committed before it.
     /// </summary>
     public async Task<TransitionError> CloseAsync(int roundId)
     {
@@ -58,7 +47,7 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
         }
 
         var round = await db.Rounds.Include(r => r.Edition).SingleAsync(r => r.Id == roundId);
-        audit.Record(AuditActions.RoundClosed, "round", round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{round.Edition.Name}, ronde {round.Number}");
+        Record(AuditActions.RoundClosed, round);
         await db.SaveChangesAsync();
         await results.ComputeAsync(round);
         return TransitionError.None;
@@ -66,7 +55,7 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
 
     /// <summary>
     /// The close itself: a conditional update of the round row, which waits for every ballot that has claimed the
-    /// round (<see cref="BallotBox.ClaimOpenRoundAsync"/>) to commit; 0 when the round was not open.
+    /// round (<see cref="BallotDesk.ClaimOpenRoundAsync"/>) to commit; 0 when the round was not open.
     /// </summary>
     internal static Task<int> MarkClosedAsync(AppDbContext db, int roundId, DateTime now) =>
         db.Rounds.Where(r => r.Id == roundId && r.Status == RoundStatus.Open)
@@ -75,86 +64,87 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
     public async Task<TransitionError> PublishAsync(int roundId)
     {
         var round = await db.Rounds.Include(r => r.Edition).ThenInclude(e => e.Themes).SingleAsync(r => r.Id == roundId);
-        if (round.Status != RoundStatus.Closed)
+        if (RoundTransitions.CanPublish(round.Status) is var early and not TransitionError.None)
         {
-            return TransitionError.WrongStatus;
+            return early;
         }
 
         await results.EnsureComputedAsync(round);
         var lines = await db.ThemeResults.Where(r => r.RoundId == roundId).ToListAsync();
-        if (lines.Any(l => l.Outcome == ThemeOutcome.Tied))
+        var facts = new PublishFacts(lines.Any(l => l.Outcome == ThemeOutcome.Tied), round.BallotCount,
+            round.Definition.NeedsReviewedIdeasToPublish ? await UnreviewedIdeasAsync(round.EditionId) : 0);
+        if (RoundTransitions.CanPublish(round.Kind, round.Status, facts) is var error and not TransitionError.None)
         {
-            return TransitionError.TieUnresolved;
-        }
-
-        if (round.Number == 2 && round.BallotCount == 0)
-        {
-            return TransitionError.NoBallots;
-        }
-
-        // Round 3: every idea needs its feasibility decision before the admitted ones go on to round 4.
-        if (round.Number == 3 && await UnreviewedIdeasAsync(round.EditionId) > 0)
-        {
-            return TransitionError.UnreviewedIdeas;
+            return error;
         }
 
         ApplyResults(round, lines);
         round.Status = RoundStatus.Published;
         round.PublishedAt = Now;
         await mails.EnqueueAsync(round, round.Edition);
-        audit.Record(AuditActions.RoundPublished, "round", round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{round.Edition.Name}, ronde {round.Number}");
+        Record(AuditActions.RoundPublished, round);
         await db.SaveChangesAsync();
         return TransitionError.None;
     }
 
-    /// <summary>Publishing feeds the next round: round 1 fixes the chosen themes, round 2 their budgets.</summary>
+    /// <summary>Publishing feeds the next round: the theme choice fixes the chosen themes, the budget split their budgets.</summary>
     private static void ApplyResults(Round round, List<ThemeResult> lines)
     {
         var byTheme = lines.ToDictionary(l => l.ThemeId);
-        foreach (var theme in round.Edition.Themes)
+        foreach (var theme in round.Edition.Themes.Where(t => byTheme.ContainsKey(t.Id)))
         {
-            if (!byTheme.TryGetValue(theme.Id, out var line))
+            var line = byTheme[theme.Id];
+            switch (round.Kind)
             {
-                continue;
-            }
-
-            if (round.Number == 1)
-            {
-                theme.Chosen = line.Outcome is ThemeOutcome.Chosen or ThemeOutcome.ChosenByStaff;
-            }
-            else if (round.Number == 2)
-            {
-                theme.Budget = line.Budget;
+                case RoundKind.ThemeChoice:
+                    theme.Chosen = line.Outcome is ThemeOutcome.Chosen or ThemeOutcome.ChosenByStaff;
+                    break;
+                case RoundKind.BudgetSplit:
+                    theme.Budget = line.Budget;
+                    break;
             }
         }
+    }
+
+    /// <summary>The themes tied at this round's cut-off and the seats they share (none tied: an empty list).</summary>
+    public async Task<RoundTie> TieAsync(int roundId)
+    {
+        var themesToSelect = await db.Rounds.Where(r => r.Id == roundId).Select(r => r.Edition.ThemesToSelect).SingleAsync();
+        var tied = await db.ThemeResults.Include(r => r.Theme).Where(r => r.RoundId == roundId && r.Outcome == ThemeOutcome.Tied).ToListAsync();
+        var chosen = await db.ThemeResults.CountAsync(r => r.RoundId == roundId && r.Outcome == ThemeOutcome.Chosen);
+        return new RoundTie(roundId, tied, TieDecision.Seats(themesToSelect, chosen));
     }
 
     /// <summary>Staff choose which of the themes tied at the cut-off go through (SPEC §3, round 1).</summary>
     public async Task<bool> ResolveTieAsync(int roundId, IReadOnlyCollection<int> chosenThemeIds, string? note)
     {
         var round = await db.Rounds.Include(r => r.Edition).SingleAsync(r => r.Id == roundId);
-        var tied = await db.ThemeResults.Include(r => r.Theme).Where(r => r.RoundId == roundId && r.Outcome == ThemeOutcome.Tied).ToListAsync();
-        var seats = round.Edition.ThemesToSelect - await db.ThemeResults.CountAsync(r => r.RoundId == roundId && r.Outcome == ThemeOutcome.Chosen);
-        if (round.Status != RoundStatus.Closed || tied.Count == 0 || chosenThemeIds.Count != seats || !chosenThemeIds.All(id => tied.Any(t => t.ThemeId == id)))
+        var tie = await TieAsync(roundId);
+        if (!TieDecision.IsValid(round.Status, [.. tie.Tied.Select(t => t.ThemeId)], tie.Seats, chosenThemeIds))
         {
             return false;
         }
 
-        foreach (var line in tied)
+        foreach (var line in tie.Tied)
         {
             line.Outcome = chosenThemeIds.Contains(line.ThemeId) ? ThemeOutcome.ChosenByStaff : ThemeOutcome.NotChosenByStaff;
         }
 
-        var names = string.Join(", ", tied.Where(t => chosenThemeIds.Contains(t.ThemeId)).Select(t => t.Theme.Name));
-        round.TieResolution = string.IsNullOrWhiteSpace(note) ? names : $"{names}. {note.Trim()}";
-        audit.Record(AuditActions.TieResolved, "round", round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"gekozen: {names}; gelijk geëindigd: {string.Join(", ", tied.Select(t => t.Theme.Name))}{(string.IsNullOrWhiteSpace(note) ? "" : "; " + note.Trim())}");
+        var names = string.Join(", ", tie.Tied.Where(t => chosenThemeIds.Contains(t.ThemeId)).Select(t => t.Theme.Name));
+        var extra = string.IsNullOrWhiteSpace(note) ? "" : note.Trim();
+        round.TieResolution = extra.Length == 0 ? names : $"{names}. {extra}";
+        audit.Record(AuditActions.TieResolved, "round", Id(round),
+            $"gekozen: {names}; gelijk geëindigd: {string.Join(", ", tie.Tied.Select(t => t.Theme.Name))}{(extra.Length == 0 ? "" : "; " + extra)}");
         await db.SaveChangesAsync();
         return true;
     }
 
     public Task<int> UnreviewedIdeasAsync(int editionId) =>
         db.Ideas.CountAsync(i => i.EditionId == editionId && !i.Hidden && (i.Status == IdeaStatus.Submitted || i.Status == IdeaStatus.InReview));
+
+    private void Record(string action, Round round) => audit.Record(action, "round", Id(round), $"{round.Edition.Name}, ronde {round.Number}");
+
+    private static string Id(Round round) => round.Id.ToString(CultureInfo.InvariantCulture);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

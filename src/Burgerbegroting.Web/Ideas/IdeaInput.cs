@@ -1,13 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Voting.Money;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Ideas;
 
-/// <summary>The idea form, for submitting and editing; checks what attributes cannot (theme, buurt, cost within budget).</summary>
+/// <summary>The idea form, for submitting and editing; checks what attributes cannot (theme, buurt, and the cost by <see cref="IdeaCost"/>).</summary>
 public sealed class IdeaInput
 {
     [Display(Name = "Field.IdeaTitle")]
@@ -41,7 +43,7 @@ public sealed class IdeaInput
         Description = idea.Description,
         ThemeId = idea.ThemeId,
         BuurtId = idea.BuurtId,
-        Cost = idea.EstimatedCost.ToString("#,0", new System.Globalization.CultureInfo("nl-NL")),
+        Cost = Euros.ForInput(idea.EstimatedCost),
     };
 
     /// <summary>Adds errors next to the fields; returns the cost in whole euros when everything is right.</summary>
@@ -59,21 +61,16 @@ public sealed class IdeaInput
         }
 
         var error = EuroAmount.TryParse(Cost, out var euros);
-        if (error == EuroAmountError.None && euros == 0)
+        var costError = error == EuroAmountError.None ? IdeaCost.Check(euros, theme?.Budget) : IdeaCostError.None;
+        if (error != EuroAmountError.None || costError == IdeaCostError.NotPositive)
         {
-            error = EuroAmountError.Negative;
-        }
-
-        if (error != EuroAmountError.None)
-        {
-            state.AddModelError("Input.Cost", l["Validation.Euro." + error]);
+            state.AddModelError("Input.Cost", l["Validation.Euro." + (costError == IdeaCostError.NotPositive ? EuroAmountError.Negative : error)]);
             return null;
         }
 
-        // The estimate must fit the theme's budget (SPEC §3, round 3).
-        if (theme?.Budget is { } budget && euros > budget)
+        if (costError == IdeaCostError.OverBudget)
         {
-            state.AddModelError("Input.Cost", l["Idea.Error.OverBudget", EuroAmount.Format(budget, System.Globalization.CultureInfo.CurrentUICulture), theme.Name]);
+            state.AddModelError("Input.Cost", l["Idea.Error.OverBudget", Euros.Format(theme!.Budget!.Value), theme.Name]);
             return null;
         }
 

@@ -1,8 +1,8 @@
-using System.Globalization;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
-using Burgerbegroting.Voting.Money;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Burgerbegroting.Web.Pages;
@@ -19,28 +19,28 @@ public class IndexModel(AppDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         Edition = await db.CurrentAsync();
-        if (Edition is null)
+        if (Edition is not null)
         {
-            return;
+            ChosenThemes = [.. Edition.Themes.Where(t => t.Chosen)];
+            (NowKey, ActionUrl, ActionKey) = Now(Edition);
         }
-
-        ChosenThemes = Edition.Themes.Where(t => t.Chosen).ToList();
-        var open = Edition.Rounds.FirstOrDefault(r => r.Status == RoundStatus.Open);
-        (NowKey, ActionUrl, ActionKey) = open?.Number switch
-        {
-            1 => ("Home.Now.Round1", "/stemmen/themas", "Home.Action.Round1"),
-            2 => ("Home.Now.Round2", "/stemmen/verdeling", "Home.Action.Round2"),
-            3 => ("Home.Now.Round3", "/ideeen/nieuw", "Home.Action.Round3"),
-            4 => ("Home.Now.Round4", "/selectie", "Home.Action.Round4"),
-            _ when Edition.Rounds.All(r => r.Status == RoundStatus.Published) => ("Home.Now.Done", null, null),
-            _ when Edition.Rounds.Any(r => r.Status == RoundStatus.Closed) => ("Home.Now.Counting", null, null),
-            _ => ("Home.Now.Waiting", null, null),
-        };
     }
 
-    public string Format(long euros) => EuroAmount.Format(euros, CultureInfo.CurrentUICulture);
+    /// <summary>The open round's call to action; else whether everything is done, results are being counted, or we wait.</summary>
+    private (string Key, string? Url, string? ActionKey) Now(Edition edition)
+    {
+        if (edition.Rounds.FirstOrDefault(r => r.Status == RoundStatus.Open) is { } open)
+        {
+            var page = RoundPages.Of(open.Kind);
+            return (page.NowKey, Url.Page(page.ActionPage), page.ActionKey);
+        }
 
-    public string Badge(RoundStatus status) => status switch
+        return edition.Rounds.All(r => r.Status == RoundStatus.Published) ? ("Home.Now.Done", null, null)
+            : edition.Rounds.Any(r => r.Status == RoundStatus.Closed) ? ("Home.Now.Counting", null, null)
+            : ("Home.Now.Waiting", null, null);
+    }
+
+    public static string Badge(RoundStatus status) => status switch
     {
         RoundStatus.Open => "active",
         RoundStatus.Closed => "warning",

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Burgerbegroting.Web.Selection;
 
 /// <summary>
-/// Open data of a published round 4: each theme's anonymised ballots and ideas as a pabulib file (voters numbered
+/// Open data of a published selection round: each theme's anonymised ballots and ideas as a pabulib file (voters numbered
 /// in random order, no identities), and every idea's outcome as CSV. The tally tool reproduces the winners from
 /// the pabulib file alone.
 /// </summary>
@@ -24,7 +24,7 @@ public static class OpenData
 
     private static async Task<IResult> BallotsAsync(int round, int? thema, AppDbContext db)
     {
-        if (await PublishedRoundFourAsync(db, round) is not { } found)
+        if (await PublishedSelectionAsync(db, round) is not { } found)
         {
             return Results.NotFound();
         }
@@ -34,7 +34,7 @@ public static class OpenData
         var theme = thema is null && themes.Count == 1 ? themes[0] : themes.SingleOrDefault(t => t.Id == thema);
         if (theme is null)
         {
-            var choices = string.Join("\n", themes.Select(t => $"  /uitslag/4/ballots.pb?thema={t.Id}   {t.Name}"));
+            var choices = string.Join("\n", themes.Select(t => $"  /uitslag/{round}/ballots.pb?thema={t.Id}   {t.Name}"));
             return Results.BadRequest($"Kies een thema / choose a theme:\n{choices}\n");
         }
 
@@ -50,7 +50,7 @@ public static class OpenData
 
     private static async Task<IResult> ResultsAsync(int round, AppDbContext db)
     {
-        if (await PublishedRoundFourAsync(db, round) is not { } found)
+        if (await PublishedSelectionAsync(db, round) is not { } found)
         {
             return Results.NotFound();
         }
@@ -72,15 +72,16 @@ public static class OpenData
         return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"{Slug(edition.Name)}_uitslag.csv");
     }
 
-    private static async Task<(Edition, Round)?> PublishedRoundFourAsync(AppDbContext db, int round)
+    /// <summary>Open data is of the selection round only, and public once published (no provisional preview).</summary>
+    private static async Task<(Edition, Round)?> PublishedSelectionAsync(AppDbContext db, int round)
     {
-        var current = round == 4 ? await db.CurrentRoundAsync(4) : null;
-        return current is { Round.Status: RoundStatus.Published } found ? found : null;
+        var current = RoundTable.Find(round)?.Kind == RoundKind.Selection ? await db.CurrentRoundAsync(RoundKind.Selection) : null;
+        return current is { } found && ResultsVisibility.IsPublic(found.Round.Status) ? found : null;
     }
 
     private static List<KeyValuePair<string, string>> Meta(Edition edition, Theme theme, Round round) =>
     [
-        new("description", $"{edition.Name}, ronde 4 (selectie), thema {theme.Name}"),
+        new("description", $"{edition.Name}, ronde {round.Number} (selectie), thema {theme.Name}"),
         new("country", "Netherlands"),
         new("unit", "Maastricht"),
         new("instance", edition.Name),

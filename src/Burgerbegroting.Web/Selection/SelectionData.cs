@@ -1,6 +1,7 @@
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Voting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Burgerbegroting.Web.Selection;
@@ -8,13 +9,19 @@ namespace Burgerbegroting.Web.Selection;
 /// <summary>Loads round 4 per theme: the admitted ideas and, per ballot, the ideas it approves.</summary>
 public static class SelectionData
 {
-    public static async Task<List<SelectionIdea>> AdmittedIdeasAsync(this AppDbContext db, int editionId, int themeId) =>
-        await AdmittedIdeas(db, editionId, themeId).ToListAsync();
+    public static async Task<List<SelectionIdea>> AdmittedIdeasAsync(this AppDbContext db, int editionId, int themeId)
+    {
+        var ideas = await AdmittedIdeas(db, editionId, themeId).ToListAsync();
+        return [.. ideas.Select(i => new SelectionIdea(i.Id, i.Title, IdeaCost.Effective(i.EstimatedCost, i.FinalCost), i.CreatedAt))];
+    }
 
-    internal static IQueryable<SelectionIdea> AdmittedIdeas(AppDbContext db, int editionId, int themeId) =>
+    internal static IQueryable<AdmittedIdea> AdmittedIdeas(AppDbContext db, int editionId, int themeId) =>
         db.Ideas.AsNoTracking()
             .Where(i => i.EditionId == editionId && i.ThemeId == themeId && i.Status == IdeaStatus.Admitted && !i.Hidden)
-            .Select(i => new SelectionIdea(i.Id, i.Title, i.FinalCost ?? i.EstimatedCost, i.CreatedAt));
+            .Select(i => new AdmittedIdea(i.Id, i.Title, i.EstimatedCost, i.FinalCost, i.CreatedAt));
+
+    /// <summary>What the selection needs of an idea, as stored; its cost is decided by <see cref="IdeaCost"/>.</summary>
+    internal sealed record AdmittedIdea(int Id, string Title, long EstimatedCost, long? FinalCost, DateTime CreatedAt);
 
     /// <summary>Per ballot that approves at least one idea of the theme, those ideas (ballots in id order).</summary>
     public static async Task<List<IReadOnlyList<int>>> ApprovalsAsync(this AppDbContext db, int roundId, int themeId)

@@ -1,6 +1,7 @@
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Tests.Editions;
 using Burgerbegroting.Web.Tests.Infrastructure;
@@ -20,12 +21,12 @@ public static class Seed
     {
         var voter = await VoterAsync(app, email);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var open = await db.Rounds.Include(r => r.Edition).SingleAsync(r => r.Number == round);
-        var ids = await db.Themes.Where(t => byThemeName.Keys.Contains(t.Name)).ToDictionaryAsync(t => t.Name, t => t.Id);
-        var result = await scope.ServiceProvider.GetRequiredService<BallotBox>()
-            .CastAsync(open, voter, byThemeName.ToDictionary(e => ids[e.Key], e => e.Value), open.Edition.Name);
-        Assert.Equal(CastResult.Saved, result);
+        var ids = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Themes
+            .Where(t => byThemeName.Keys.Contains(t.Name)).ToDictionaryAsync(t => t.Name, t => t.Id);
+        var values = byThemeName.ToDictionary(e => ids[e.Key], e => e.Value);
+        await CastThroughDeskAsync(scope, (RoundKind)round, voter, context => (RoundKind)round == RoundKind.ThemeChoice
+            ? ThemeBallot.Create(context.ThemeChoice, values.Keys).Ballot
+            : BudgetBallot.Create(context.BudgetSplit, values).Ballot);
     }
 
     /// <summary>A neighbour's round 4 ballot: the ideas with these titles.</summary>
@@ -33,13 +34,18 @@ public static class Seed
     {
         var voter = await VoterAsync(app, email);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var open = await db.Rounds.Include(r => r.Edition).SingleAsync(r => r.Number == 4);
-        var ideas = await db.Ideas.Where(i => titles.Contains(i.Title)).Select(i => new { i.Id, i.ThemeId }).ToListAsync();
+        var ideas = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Ideas.Where(i => titles.Contains(i.Title)).Select(i => i.Id).ToListAsync();
         Assert.Equal(titles.Length, ideas.Count);
-        var result = await scope.ServiceProvider.GetRequiredService<BallotBox>()
-            .CastIdeasAsync(open, voter, ideas.Select(i => (i.Id, i.ThemeId)), open.Edition.Name);
-        Assert.Equal(CastResult.Saved, result);
+        await CastThroughDeskAsync(scope, RoundKind.Selection, voter, context => SelectionBallot.Create(context.Selection, ideas).Ballot);
+    }
+
+    private static async Task CastThroughDeskAsync(AsyncServiceScope scope, RoundKind round, AppUser voter, Func<BallotContext, RoundBallot?> fill)
+    {
+        var desk = scope.ServiceProvider.GetRequiredService<BallotDesk>();
+        var context = await desk.LoadAsync(round, voter);
+        var ballot = fill(context!);
+        Assert.NotNull(ballot);
+        Assert.Equal(CastResult.Saved, await desk.CastAsync(context!, ballot));
     }
 
     /// <summary>Ideas by <paramref name="submitterEmail"/>, admitted at their cost, under chosen themes named in <paramref name="ideas"/>.</summary>

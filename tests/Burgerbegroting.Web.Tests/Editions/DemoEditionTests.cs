@@ -2,6 +2,7 @@ using System.Net;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Editions.Demo;

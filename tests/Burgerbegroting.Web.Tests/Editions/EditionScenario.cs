@@ -1,5 +1,6 @@
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Net;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using System.Net;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Tests.Editions;
 using Burgerbegroting.Web.Tests.Infrastructure;

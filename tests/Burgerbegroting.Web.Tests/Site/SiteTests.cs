@@ -120,10 +120,12 @@ public sealed partial class SiteTests : IAsyncLifetime
         static IEnumerable<string> Names<T>(string prefix) where T : struct, Enum => Enum.GetNames<T>().Select(n => prefix + n);
         var expected = new List<string>();
         expected.AddRange(Names<Burgerbegroting.Data.Ideas.IdeaStatus>("IdeaStatus."));
-        expected.AddRange(Names<Burgerbegroting.Data.Editions.RoundStatus>("RoundStatus."));
+        expected.AddRange(Names<Burgerbegroting.Voting.RoundStatus>("RoundStatus."));
         expected.AddRange(Names<Burgerbegroting.Data.Editions.ThemeOutcome>("Outcome."));
         expected.AddRange(Names<Burgerbegroting.Data.Email.OutboxStatus>("Outbox.Status."));
-        expected.AddRange(Names<Burgerbegroting.Web.Editions.TransitionError>("Rounds.Error."));
+        expected.AddRange(Names<Burgerbegroting.Voting.TransitionError>("Rounds.Error."));
+        expected.AddRange(Names<Burgerbegroting.Voting.RoundStep>("Rounds."));
+        expected.AddRange(Names<Burgerbegroting.Voting.ThemeEditError>("Themes."));
         expected.AddRange(Names<Burgerbegroting.Voting.ApprovalBallotError>("Vote1.Error."));
         expected.AddRange(Names<Burgerbegroting.Voting.KnapsackBallotErrorKind>("Vote4.Error."));
         expected.AddRange(Names<Burgerbegroting.Voting.Money.EuroAmountError>("Validation.Euro.").Where(k => !k.EndsWith(".None", StringComparison.Ordinal)));
@@ -133,6 +135,7 @@ public sealed partial class SiteTests : IAsyncLifetime
         expected.AddRange(Burgerbegroting.Data.Accounts.Roles.All.Select(r => "Role." + r));
         expected.AddRange(typeof(Burgerbegroting.Web.Audit.AuditActions).GetFields().Select(f => "Audit.Action." + f.GetValue(null)));
         expected.AddRange(Enumerable.Range(1, 4).SelectMany(n => new[] { $"Round.{n}.Name", $"Round.{n}.Description" }));
+        expected.AddRange(Burgerbegroting.Web.Editions.RoundPages.Keys);
         var missing = expected.Where(k => !dutch.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "missing resource keys: " + string.Join(", ", missing));
     }

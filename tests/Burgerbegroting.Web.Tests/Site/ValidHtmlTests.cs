@@ -1,5 +1,6 @@
 using System.Globalization;
 using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Tests.Editions;
 using Burgerbegroting.Web.Tests.Infrastructure;

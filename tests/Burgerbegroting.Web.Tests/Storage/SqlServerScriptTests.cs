@@ -4,6 +4,7 @@ using Burgerbegroting.Data.Email;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Email;
 using Burgerbegroting.Web.Selection;
+using RoundStatus = Burgerbegroting.Voting.RoundStatus;
 using Burgerbegroting.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -48,13 +49,13 @@ public sealed class SqlServerScriptTests
         var sql = new SqlServerOffline();
         await using var db = sql.NewContext();
 
-        Assert.Equal(1, await BallotBox.ClaimOpenRoundAsync(db, 7));
+        Assert.Equal(1, await BallotDesk.ClaimOpenRoundAsync(db, 7));
         var claim = sql.Batches[^1];
         Assert.Contains("UPDATE [r]", claim, StringComparison.Ordinal);
         Assert.Contains("[r].[BallotWrites] + CAST(1 AS bigint)", claim, StringComparison.Ordinal);
         Assert.Contains("[r].[Status] = 1", claim, StringComparison.Ordinal);
 
-        var lookup = await sql.CaptureAsync(() => BallotBox.BallotOf(db, 7, "voter-id").SingleOrDefaultAsync());
+        var lookup = await sql.CaptureAsync(() => BallotDesk.BallotOf(db, 7, "voter-id").SingleOrDefaultAsync());
 
         // The save of a first ballot (its first batch: the ballot and the receipt), and of a replaced one.
         var ballot = new Ballot { RoundId = 7, VoterId = "voter-id", SubmittedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Voting.Money;
 
 namespace Burgerbegroting.Web.Editions.Demo;
@@ -39,7 +40,7 @@ public static class DemoStages
             return true;
         }
 
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 4)
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && RoundTable.Find(number) is not null)
         {
             stage = (DemoStage)number;
             return true;
@@ -57,7 +58,7 @@ public static class DemoStages
         _ => $"round {(int)stage} open",
     };
 
-    /// <summary>The round that is open at this stage, or 5 when all are published.</summary>
+    /// <summary>The number of the round that is open at this stage, or one past the last when all are published.</summary>
     public static int OpenRound(this DemoStage stage) => (int)stage;
 }
 
@@ -77,7 +78,7 @@ public sealed record DemoSeedResult(
     TimeSpan Elapsed)
 {
     public static DemoSeedResult NothingDone(string existingEdition) =>
-        new(false, existingEdition, DemoStages.Default, 0, 0, 0, [0, 0, 0, 0], 0, 0, 0, 0, TimeSpan.Zero);
+        new(false, existingEdition, DemoStages.Default, 0, 0, 0, [.. RoundTable.All.Select(_ => 0)], 0, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>For the console: what was made, one fact per line.</summary>
     public IEnumerable<string> Describe()
@@ -93,7 +94,7 @@ public sealed record DemoSeedResult(
         yield return $"Demo edition \"{EditionName}\" seeded at stage {Stage.Name()} ({Stage.Describe()}) in {seconds} s:";
         yield return $"  {DemoCity.Buurten.Length} buurten, {DemoCity.Themes.Length} candidate themes, budget {budget}";
         yield return $"  {Residents} residents, {ApprovedNetworks} approved buurtnetwerken, {PendingNetworks} waiting for approval";
-        yield return $"  ballots: round 1: {BallotsPerRound[0]}, round 2: {BallotsPerRound[1]}, round 4: {BallotsPerRound[3]}";
+        yield return "  ballots: " + string.Join(", ", RoundTable.All.Where(r => r.HasBallot).Select(r => $"round {r.Number}: {BallotsPerRound[r.Number - 1]}"));
         yield return $"  ideas: {Ideas} ({Admitted} admitted, {NotAdmitted} not admitted, {Ideas - Admitted - NotAdmitted} waiting for review)";
         if (Stage == DemoStage.Done)
         {

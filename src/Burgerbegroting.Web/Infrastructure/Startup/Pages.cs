@@ -30,7 +30,7 @@ public static class Pages
         builder.Services.AddScoped<NetworkAccounts>();
         builder.Services.AddScoped<RoundLifecycle>();
         builder.Services.AddScoped<ResultsCalculator>();
-        builder.Services.AddScoped<BallotBox>();
+        builder.Services.AddScoped<BallotDesk>();
         builder.Services.AddSingleton<Eligibility>();
         builder.Services.AddScoped<DemoEdition>();
         builder.Services.AddScoped<IdeaBox>();

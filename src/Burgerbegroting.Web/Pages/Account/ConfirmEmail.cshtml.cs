@@ -1,5 +1,6 @@
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Web.Accounts;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,20 +17,25 @@ public class ConfirmEmailModel(UserManager<AppUser> users, SignInManager<AppUser
         var user = userId is null ? null : await users.FindByIdAsync(userId);
         if (user is null || token is null)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
         Confirmed = user.EmailConfirmed || (await users.ConfirmEmailAsync(user, token)).Succeeded;
         if (!Confirmed)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
-        else if (signIn.IsSignedIn(User) && users.GetUserId(User) == user.Id)
+
+        await RefreshIfSignedInAsync(user);
+        return Page();
+    }
+
+    /// <summary>Someone confirming while signed in gets the confirmed claim at once, without signing in again.</summary>
+    private async Task RefreshIfSignedInAsync(AppUser user)
+    {
+        if (signIn.IsSignedIn(User) && users.GetUserId(User) == user.Id)
         {
             await signIn.RefreshSignInAsync(user);
         }
-
-        return Page();
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Web.Infrastructure.Startup;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,19 +39,15 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
-
-        return Fail(result.IsLockedOut ? "Login.LockedOut" : "Login.Failed");
+        return result.Succeeded
+            ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/")
+            : Fail(result.IsLockedOut ? "Login.LockedOut" : "Login.Failed");
     }
 
     private PageResult Fail(string key)
     {
         ModelState.AddModelError(string.Empty, l[key]);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return this.PageWithStatus(StatusCodes.Status400BadRequest);
     }
 
     public sealed class InputModel

@@ -52,19 +52,23 @@ public class ProfileModel(
         var (postcode, year) = AccountDetails.Check(user.Kind, Input.Postcode, Input.BirthYear, Input.OrganisationName, ModelState, l, clock.GetUtcNow().Year);
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
+        Apply(user, postcode, year);
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return this.Done(l["Profile.Saved"]);
+    }
+
+    /// <summary>Each kind of account keeps what does not apply to it: staff their postcode, non-residents their birth year.</summary>
+    private void Apply(AppUser user, string? postcode, int? year)
+    {
         user.DisplayName = Input.DisplayName.Trim();
         user.WantsUpdates = Input.WantsUpdates;
         user.Postcode = user.Kind == AccountKind.Staff ? user.Postcode : postcode;
         user.BirthYear = user.Kind == AccountKind.Resident ? year : user.BirthYear;
         user.OrganisationName = user.Kind == AccountKind.Network ? Input.OrganisationName!.Trim() : user.OrganisationName;
-        await users.UpdateAsync(user);
-        await signIn.RefreshSignInAsync(user);
-        TempData["Status"] = l["Profile.Saved"].Value;
-        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostResendConfirmationAsync()

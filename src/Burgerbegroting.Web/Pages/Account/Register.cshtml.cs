@@ -35,16 +35,29 @@ public class RegisterModel(
             return Page();
         }
 
-        var user = Input.ToUser(postcode!, Languages.Normalize(System.Globalization.CultureInfo.CurrentUICulture.Name), clock.GetUtcNow().UtcDateTime);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var created = await users.CreateAsync(user, Input.Password);
-        if (!created.Succeeded)
+        if (await CreateAsync(postcode!) is not { } user)
         {
-            AccountErrors.AddTo(ModelState, created, nameof(Input));
             return Page();
         }
 
-        // A buurtnetwerk gets its role only when staff approve it (SPEC §2).
+        await WelcomeAsync(user);
+        await transaction.CommitAsync();
+        return RedirectToPage("/Account/CheckEmail", new { kind = user.Kind == AccountKind.Network ? "network" : null });
+    }
+
+    /// <summary>The account, or null with Identity's objections next to the fields (an address in use, a weak password).</summary>
+    private async Task<AppUser?> CreateAsync(string postcode)
+    {
+        var user = Input.ToUser(postcode, Languages.Normalize(System.Globalization.CultureInfo.CurrentUICulture.Name), clock.GetUtcNow().UtcDateTime);
+        var created = await users.CreateAsync(user, Input.Password);
+        AccountErrors.AddTo(ModelState, created, nameof(Input));
+        return created.Succeeded ? user : null;
+    }
+
+    /// <summary>A resident gets their role now (a buurtnetwerk only when staff approve it, SPEC §2); both get the confirmation link.</summary>
+    private async Task WelcomeAsync(AppUser user)
+    {
         if (user.Kind == AccountKind.Resident)
         {
             await users.AddToRoleAsync(user, Roles.Resident);
@@ -52,8 +65,6 @@ public class RegisterModel(
 
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         await mail.SendConfirmationLinkAsync(user, user.Email!, links.Page("/Account/ConfirmEmail", new { userId = user.Id, code = Accounts.AccountTokens.Encode(token) }));
-        await transaction.CommitAsync();
-        return RedirectToPage("/Account/CheckEmail", new { kind = user.Kind == AccountKind.Network ? "network" : null });
     }
 
     public sealed class InputModel

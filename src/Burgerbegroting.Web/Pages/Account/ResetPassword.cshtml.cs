@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Web.Accounts;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,45 +26,35 @@ public class ResetPasswordModel(UserManager<AppUser> users, IStringLocalizer<Sha
 
     public bool LinkValid => !string.IsNullOrEmpty(UserId) && AccountTokens.Decode(Code) is not null;
 
-    public IActionResult OnGet()
-    {
-        if (!LinkValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-
-        return Page();
-    }
+    public IActionResult OnGet() => LinkValid ? Page() : this.PageWithStatus(StatusCodes.Status400BadRequest);
 
     public async Task<IActionResult> OnPostAsync()
     {
         var user = LinkValid ? await users.FindByIdAsync(UserId!) : null;
-        if (!ModelState.IsValid || user is null)
+        ModelState.Require(user is not null, string.Empty, l["Reset.BadLink"]);
+        if (!ModelState.IsValid)
         {
-            if (user is null)
-            {
-                ModelState.AddModelError(string.Empty, l["Reset.BadLink"]);
-            }
-
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
-        var result = await users.ResetPasswordAsync(user, AccountTokens.Decode(Code)!, Input.Password);
+        var result = await users.ResetPasswordAsync(user!, AccountTokens.Decode(Code)!, Input.Password);
         if (!result.Succeeded)
         {
             AccountErrors.AddTo(ModelState, result, nameof(Input));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
-        // The link came by mail, so the address is proven; a reset also lifts a lockout.
+        await ConfirmAndUnlockAsync(user!);
+        return this.Done(l["Reset.Done"], pageName: "/Account/Login");
+    }
+
+    /// <summary>The link came by mail, so the address is proven; a reset also lifts a lockout.</summary>
+    private async Task ConfirmAndUnlockAsync(AppUser user)
+    {
         user.EmailConfirmed = true;
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        TempData["Status"] = l["Reset.Done"].Value;
-        return Redirect("/account/inloggen");
     }
 
     public sealed class InputModel

@@ -2,9 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Ideas;
-using System.Globalization;
 using Burgerbegroting.Data.Editions;
-using Burgerbegroting.Voting.Money;
+using Burgerbegroting.Voting;
+using Burgerbegroting.Web.Accounts;
+using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Selection;
 using Microsoft.AspNetCore.Identity;
@@ -46,35 +47,37 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, TimeProvi
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
+        await ReportAsync(id);
+        return this.Done(l["Idea.Reported"], new { id });
+    }
+
+    private async Task ReportAsync(int id)
+    {
         db.IdeaReports.Add(new IdeaReport { IdeaId = id, ReporterId = users.GetUserId(User)!, Reason = ReportReason!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Idea.Reported"].Value;
-        return RedirectToPage(new { id });
     }
 
     private async Task<bool> LoadAsync(int id)
     {
         var idea = await db.Ideas.AsNoTracking().Include(i => i.Theme).Include(i => i.Buurt).Include(i => i.Submitter).SingleOrDefaultAsync(i => i.Id == id);
-        var staff = User.IsInRole(Roles.Staff) || User.IsInRole(Roles.Admin);
-        if (idea is null || (idea.Hidden && !staff))
+        if (idea is null || (idea.Hidden && !User.IsStaff()))
         {
             return false;
         }
 
         Idea = idea;
         IsOwn = idea.SubmitterId == users.GetUserId(User);
-        var round = (await db.CurrentAsync())?.Rounds.SingleOrDefault(r => r.Number == 3 && r.EditionId == idea.EditionId);
+        var round = (await db.CurrentAsync())?.Rounds.SingleOrDefault(r => r.Kind == RoundKind.Ideas && r.EditionId == idea.EditionId);
         CanEdit = IsOwn && round is not null && idea.EditableBySubmitter(round.Status);
         var result = await db.IdeaResults.AsNoTracking()
             .Where(r => r.IdeaId == id && db.Rounds.Any(x => x.Id == r.RoundId && x.Status == RoundStatus.Published)).SingleOrDefaultAsync();
         if (result is not null)
         {
             var titles = await db.Ideas.Where(i => i.ThemeId == idea.ThemeId).ToDictionaryAsync(i => i.Id, i => i.Title);
-            Outcome = (result.Selected, OutcomeText.Describe(result, e => EuroAmount.Format(e, CultureInfo.CurrentUICulture), l, titles));
+            Outcome = (result.Selected, OutcomeText.Describe(result, Euros.Format, l, titles));
         }
 
         return true;

@@ -2,6 +2,7 @@ using Burgerbegroting.Data;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Web.Ideas;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,7 @@ namespace Burgerbegroting.Web.Pages.Ideeen;
 public class EditModel(AppDbContext db, UserManager<AppUser> users, IdeaBox box, IStringLocalizer<SharedResource> l) : IdeaFormModel(db)
 {
     private readonly AppDbContext _db = db;
+    private Idea _idea = null!;
 
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -25,59 +27,59 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, IdeaBox box,
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var (idea, result) = await LoadAsync();
-        if (idea is not null && Refusal is null)
+        if (await LoadAsync() is { } refused)
         {
-            Input = IdeaInput.From(idea);
+            return refused;
         }
 
-        return result ?? Page();
+        if (Refusal is null)
+        {
+            Input = IdeaInput.From(_idea);
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (idea, result) = await LoadAsync();
-        if (result is not null || idea is null)
+        if (await LoadAsync() is { } refused)
         {
-            return result ?? NotFound();
+            return refused;
         }
 
         if (Refusal is not null)
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status409Conflict);
         }
 
-        var cost = Input.Validate(Edition, ModelState, l);
-        if (cost is null)
+        if (Input.Validate(Edition, ModelState, l) is not { } cost)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
-        await box.UpdateAsync(idea, Input, cost.Value);
-        TempData["Status"] = l["Idea.Saved"].Value;
-        return Redirect($"/ideeen/{idea.Id}");
+        await box.UpdateAsync(_idea, Input, cost);
+        return this.Done(l["Idea.Saved"], new { id = _idea.Id }, "/Ideeen/Details");
     }
 
-    private async Task<(Idea? Idea, IActionResult? Result)> LoadAsync()
+    /// <summary>Loads the idea; the answer when it is not there or not this person's, else null (with <see cref="Refusal"/> set when it can no longer change).</summary>
+    private async Task<IActionResult?> LoadAsync()
     {
         var idea = await _db.Ideas.SingleOrDefaultAsync(i => i.Id == Id);
         if (idea is null || !await LoadEditionAsync() || idea.EditionId != Edition.Id)
         {
-            return (null, NotFound());
+            return NotFound();
         }
 
+        _idea = idea;
         if (idea.SubmitterId != users.GetUserId(User))
         {
             // A plain 403 with the reason on the page, not a redirect: someone else's idea is not editable.
             Refusal = l["Idea.NotYours"].Value;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return (idea, Page());
+            return this.PageWithStatus(StatusCodes.Status403Forbidden);
         }
 
-        Refusal = idea.EditableBySubmitter(Edition.Round(3).Status) ? null
-            : l[RoundThreeOpen ? "Idea.InReviewNoEdit" : "Idea.RoundClosedNoEdit"].Value;
-        return (idea, null);
+        Refusal = idea.EditableBySubmitter(IdeasRound) ? null
+            : l[IdeasRoundOpen ? "Idea.InReviewNoEdit" : "Idea.RoundClosedNoEdit"].Value;
+        return null;
     }
 }

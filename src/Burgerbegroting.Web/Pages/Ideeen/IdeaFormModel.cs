@@ -1,7 +1,6 @@
-using System.Globalization;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
-using Burgerbegroting.Voting.Money;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Ideas;
 using Burgerbegroting.Web.Infrastructure.Htmx;
@@ -27,8 +26,6 @@ public abstract class IdeaFormModel(AppDbContext db) : PageModel
     public abstract string SubmitUrl { get; }
     public abstract string SubmitKey { get; }
 
-    public string Format(long euros) => EuroAmount.Format(euros, CultureInfo.CurrentUICulture);
-
     /// <summary>htmx: the rendered description; without JavaScript: the whole page with the preview filled in.</summary>
     public async Task<IActionResult> OnPostPreviewAsync()
     {
@@ -53,5 +50,8 @@ public abstract class IdeaFormModel(AppDbContext db) : PageModel
         return true;
     }
 
-    protected bool RoundThreeOpen => Edition.Round(3).Status == RoundStatus.Open;
+    /// <summary>Ideas are submitted and edited while the ideas round is open.</summary>
+    protected RoundStatus IdeasRound => Edition.Round(RoundKind.Ideas).Status;
+
+    protected bool IdeasRoundOpen => IdeasRound == RoundStatus.Open;
 }

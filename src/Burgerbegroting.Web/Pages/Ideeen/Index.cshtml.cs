@@ -1,5 +1,6 @@
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Infrastructure.Htmx;
@@ -40,7 +41,7 @@ public class IndexModel(AppDbContext db, IAuthorizationService authorization) : 
         var edition = await db.CurrentAsync();
         Themes = edition?.Themes.Where(t => t.Chosen).ToList() ?? [];
         Buurten = edition?.Buurten ?? [];
-        CanSubmit = edition?.Round(3).Status == RoundStatus.Open && (await authorization.AuthorizeAsync(User, Policies.SubmitIdeas)).Succeeded;
+        CanSubmit = edition?.Round(RoundKind.Ideas).Status == RoundStatus.Open && (await authorization.AuthorizeAsync(User, Policies.SubmitIdeas)).Succeeded;
         var query = db.Ideas.AsNoTracking().Where(i => i.EditionId == (edition == null ? 0 : edition.Id) && !i.Hidden);
         query = Thema is null ? query : query.Where(i => i.ThemeId == Thema);
         query = Buurt is null ? query : query.Where(i => i.BuurtId == Buurt);

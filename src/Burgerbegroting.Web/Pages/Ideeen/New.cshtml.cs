@@ -2,6 +2,7 @@ using Burgerbegroting.Data;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Ideas;
+using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Infrastructure.Startup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -25,28 +26,23 @@ public class NewModel(AppDbContext db, UserManager<AppUser> users, Eligibility e
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var submitter = await CheckAsync();
-        if (submitter is null)
+        if (await CheckAsync() is not { } submitter)
         {
             return NotFound();
         }
 
         if (Refusal is not null)
         {
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status403Forbidden);
         }
 
-        var cost = Input.Validate(Edition, ModelState, l);
-        if (cost is null)
+        if (Input.Validate(Edition, ModelState, l) is not { } cost)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
-        var idea = await box.SubmitAsync(Edition, submitter, Input, cost.Value);
-        TempData["Status"] = l["Idea.Submitted"].Value;
-        return Redirect($"/ideeen/{idea.Id}");
+        var idea = await box.SubmitAsync(Edition, submitter, Input, cost);
+        return this.Done(l["Idea.Submitted"], new { id = idea.Id }, "/Ideeen/Details");
     }
 
     /// <summary>Loads the edition and submitter and says, in <see cref="Refusal"/>, why they cannot submit now.</summary>
@@ -61,10 +57,10 @@ public class NewModel(AppDbContext db, UserManager<AppUser> users, Eligibility e
         AsNetwork = user.Kind == AccountKind.Network;
         SubmitterName = user.PublicName;
         var reasons = AsNetwork ? [] : eligibility.Check(user, Edition);
-        Refusal = !RoundThreeOpen ? l["Idea.RoundNotOpen"].Value
+        Refusal = !IdeasRoundOpen ? l["Idea.RoundNotOpen"].Value
             : reasons.Count > 0 ? l["Ineligible." + reasons[0], Edition.MinimumAge].Value
             : null;
-        FixInProfile = RoundThreeOpen && reasons.Count > 0;
+        FixInProfile = IdeasRoundOpen && reasons.Count > 0;
         return user;
     }
 }

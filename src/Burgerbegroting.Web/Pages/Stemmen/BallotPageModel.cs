@@ -1,8 +1,7 @@
-using Burgerbegroting.Data;
-using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Infrastructure.Startup;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,37 +10,30 @@ using Microsoft.Extensions.Localization;
 namespace Burgerbegroting.Web.Pages.Stemmen;
 
 /// <summary>
-/// What the ballot pages of rounds 1, 2 and 4 share: loading the round and the voter, and saving a ballot the same
-/// way (refused when this person may not vote, when the ballot is invalid, or when the round closed meanwhile).
+/// What the ballot pages share: the round's context from the ballot desk, and saving a ballot the same way (refused
+/// when this person may not vote, when the ballot is invalid, or when the round closed meanwhile).
 /// </summary>
 [EnableRateLimiting(Security.BallotLimit)]
-public abstract class BallotPageModel(int roundNumber, AppDbContext db, UserManager<AppUser> users, Eligibility eligibility, BallotBox box, IStringLocalizer<SharedResource> l)
-    : PageModel
+public abstract class BallotPageModel(RoundKind round, BallotDesk desk, IStringLocalizer<SharedResource> l) : PageModel
 {
-    protected BallotBox Box { get; } = box;
     protected IStringLocalizer<SharedResource> L { get; } = l;
-    protected AppDbContext Db { get; } = db;
 
-    public VotingContext Context { get; private set; } = null!;
-
-    protected virtual Task LoadMoreAsync() => Task.CompletedTask;
+    public BallotContext Context { get; private set; } = null!;
 
     protected async Task<bool> LoadAsync()
     {
-        var context = await VotingContext.LoadAsync(roundNumber, User, Db, users, eligibility, Box);
+        var context = await desk.LoadAsync(round, User);
         if (context is null)
         {
             return false;
         }
 
         Context = context;
-        await LoadMoreAsync();
         return true;
     }
 
-    /// <summary>The POST of a ballot: <paramref name="validate"/> adds model errors and returns null when invalid.</summary>
-    protected async Task<IActionResult> SaveAsync<T>(Func<T?> validate, Func<T, Task<CastResult>> cast)
-        where T : class
+    /// <summary>The POST of a ballot: <paramref name="fill"/> makes the round's ballot, or adds model errors and returns null.</summary>
+    protected async Task<IActionResult> SaveAsync(Func<RoundBallot?> fill)
     {
         if (!await LoadAsync())
         {
@@ -50,32 +42,24 @@ public abstract class BallotPageModel(int roundNumber, AppDbContext db, UserMana
 
         if (!Context.CanVote)
         {
-            return Refuse(Context.IsOpen ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict);
+            return this.PageWithStatus(Context.IsOpen ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict);
         }
 
-        var ballot = validate();
-        if (ballot is null)
-        {
-            return Refuse(StatusCodes.Status400BadRequest);
-        }
+        return fill() is { } ballot ? Saved(await desk.CastAsync(Context, ballot)) : this.PageWithStatus(StatusCodes.Status400BadRequest);
+    }
 
-        var result = await cast(ballot);
+    private IActionResult Saved(CastResult result)
+    {
         if (result == CastResult.RoundNotOpen)
         {
             ModelState.AddModelError(ErrorKey, L["Vote.ClosedMeanwhile"]);
-            return Refuse(StatusCodes.Status409Conflict);
+            return this.PageWithStatus(StatusCodes.Status409Conflict);
         }
 
-        TempData["Status"] = L[result == CastResult.Replaced ? "Vote.Replaced" : "Vote.Saved"].Value;
-        return RedirectToPage();
+        return result == CastResult.NotEligible ? this.PageWithStatus(StatusCodes.Status403Forbidden)
+            : this.Done(L[result == CastResult.Replaced ? "Vote.Replaced" : "Vote.Saved"]);
     }
 
     /// <summary>Where a message about the whole ballot goes (next to the ballot's fieldset, or the summary).</summary>
     protected virtual string ErrorKey => string.Empty;
-
-    private PageResult Refuse(int status)
-    {
-        Response.StatusCode = status;
-        return Page();
-    }
 }

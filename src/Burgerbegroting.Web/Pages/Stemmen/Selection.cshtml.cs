@@ -1,30 +1,20 @@
-using System.Globalization;
-using Burgerbegroting.Data;
-using Burgerbegroting.Data.Accounts;
-using Burgerbegroting.Data.Editions;
-using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Voting.Money;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Infrastructure.Htmx;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Pages.Stemmen;
 
 /// <summary>
-/// Round 4: per theme the voter ticks admitted ideas whose costs fit the theme's budget (a knapsack ballot), in as
+/// Selection: per theme the voter ticks admitted ideas whose costs fit the theme's budget (a knapsack ballot), in as
 /// many themes as they like, and may change the ballot until the close.
 /// </summary>
-public class SelectionModel(AppDbContext db, UserManager<AppUser> users, Eligibility eligibility, BallotBox box, IStringLocalizer<SharedResource> l)
-    : BallotPageModel(4, db, users, eligibility, box, l)
+public class SelectionModel(BallotDesk desk, IStringLocalizer<SharedResource> l) : BallotPageModel(RoundKind.Selection, desk, l)
 {
-    public sealed record ThemeIdeas(Theme Theme, IReadOnlyList<Idea> Ideas);
-
-    public IReadOnlyList<ThemeIdeas> Themes { get; private set; } = [];
-    public bool HasVoted { get; private set; }
+    public IReadOnlyList<ThemeIdeas> Themes => Context.IdeasByTheme;
 
     [BindProperty]
     public List<int> Chosen { get; set; } = [];
@@ -36,7 +26,7 @@ public class SelectionModel(AppDbContext db, UserManager<AppUser> users, Eligibi
             return NotFound();
         }
 
-        Chosen = Context.Voter is null ? [] : [.. await Box.FindIdeasAsync(Context.Round.Id, Context.Voter.Id) ?? []];
+        Chosen = [.. Context.Current?.Where(line => line.IdeaId is not null).Select(line => line.IdeaId!.Value) ?? []];
         return Page();
     }
 
@@ -46,43 +36,27 @@ public class SelectionModel(AppDbContext db, UserManager<AppUser> users, Eligibi
     /// <summary>Without JavaScript, the "calculate" button shows the same bars on the whole page.</summary>
     public Task<IActionResult> OnPostPreviewAsync() => OnPostUsageAsync();
 
-    public Task<IActionResult> OnPostAsync() => SaveAsync(Validate, chosen => Box.CastIdeasAsync(Context.Round, Context.Voter!, chosen, Context.Edition.Name));
+    public Task<IActionResult> OnPostAsync() => SaveAsync(Fill);
 
-    /// <summary>Per theme: only admitted ideas, each once, together within the theme's budget (KnapsackBallot).</summary>
-    private List<(int IdeaId, int ThemeId)>? Validate()
+    /// <summary>Per theme: only admitted ideas, each once, together within the theme's budget (SelectionBallot).</summary>
+    private SelectionBallot? Fill()
     {
-        var known = Themes.SelectMany(t => t.Ideas).ToDictionary(i => i.Id);
-        if (Chosen.Any(id => !known.ContainsKey(id)))
+        var check = SelectionBallot.Create(Context.Selection, Chosen);
+        foreach (var error in check.Errors)
         {
-            ModelState.AddModelError(string.Empty, L["Vote4.Error.NotAdmitted"]);
-        }
-
-        foreach (var theme in Themes)
-        {
-            var costs = theme.Ideas.ToDictionary(i => i.Id, i => i.FinalCost ?? i.EstimatedCost);
-            var selected = Chosen.Where(costs.ContainsKey).ToList();
-            foreach (var error in KnapsackBallot.Validate(selected, costs, theme.Theme.Budget ?? 0))
+            if (error.ThemeId is not { } themeId)
             {
-                ModelState.AddModelError($"theme-{theme.Theme.Id}", L["Vote4.Error." + error.Kind, Format(error.TotalCost), Format(theme.Theme.Budget ?? 0), theme.Theme.Name]);
+                ModelState.AddModelError(string.Empty, L["Vote4.Error.NotAdmitted"]);
+                continue;
             }
+
+            var theme = Themes.Single(t => t.Theme.Id == themeId).Theme;
+            ModelState.AddModelError($"theme-{themeId}", L["Vote4.Error." + error.Kind, Euros.Format(error.TotalCost), Euros.Format(theme.Budget ?? 0), theme.Name]);
         }
 
-        return ModelState.IsValid ? [.. Chosen.Distinct().Select(id => (id, known[id].ThemeId))] : null;
+        return check.Ballot;
     }
 
-    public long Used(int themeId) =>
-        Themes.Single(t => t.Theme.Id == themeId).Ideas.Where(i => Chosen.Contains(i.Id)).Sum(i => i.FinalCost ?? i.EstimatedCost);
-
-    public string Format(long euros) => EuroAmount.Format(euros, CultureInfo.CurrentUICulture);
-
-    protected override async Task LoadMoreAsync()
-    {
-        HasVoted = Context.Voter is not null && await Box.FindIdeasAsync(Context.Round.Id, Context.Voter.Id) is not null;
-        var ideas = await Db.Ideas.AsNoTracking()
-            .Where(i => i.EditionId == Context.Edition.Id && i.Status == IdeaStatus.Admitted && !i.Hidden)
-            .OrderBy(i => i.Title).ToListAsync();
-        Themes = [.. Context.Edition.Themes.Where(t => t.Chosen && t.Budget != null)
-            .Select(t => new ThemeIdeas(t, [.. ideas.Where(i => i.ThemeId == t.Id)]))
-            .Where(t => t.Ideas.Count > 0)];
-    }
+    /// <summary>What the ticked ideas use of a theme's budget.</summary>
+    public BudgetUse Use(int themeId) => Context.Selection.Theme(themeId).Use(Chosen);
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Burgerbegroting.Data;
-using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Voting.Money;
+using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Pages.Shared;
 using Burgerbegroting.Web.Selection;
 using Microsoft.AspNetCore.Mvc;
@@ -14,21 +16,26 @@ using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Pages.Uitslag;
 
-/// <summary>Round 4 results per theme: winners, votes, costs, money left, and for every idea why it won or lost.</summary>
+/// <summary>Selection results per theme: winners, votes, costs, money left, and for every idea why it won or lost.</summary>
 public class SelectionModel(AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public sealed record ThemeResults(Theme Theme, IReadOnlyList<IdeaResult> Results);
+    public sealed record ThemeResults(Theme Theme, IReadOnlyList<IdeaResult> Results)
+    {
+        public int Winners => Results.Count(r => r.Selected);
+
+        /// <summary>What the winners take of the theme's budget, and what is left.</summary>
+        public BudgetUse Spent => new(Results.Where(r => r.Selected).Sum(r => r.Cost), Theme.Budget ?? 0);
+    }
 
     public Edition Edition { get; private set; } = null!;
     public Round Round { get; private set; } = null!;
     public IReadOnlyList<ThemeResults> Themes { get; private set; } = [];
+    public RoundPage RoundPage => RoundPages.Of(Round.Kind);
     private Dictionary<int, string> _titles = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var current = await db.CurrentRoundAsync(4);
-        var staff = User.IsInRole(Roles.Staff) || User.IsInRole(Roles.Admin);
-        if (current is not { } found || !(found.Round.Status == RoundStatus.Published || (staff && found.Round.Status == RoundStatus.Closed)))
+        if (await db.CurrentRoundAsync(RoundKind.Selection) is not { } found || !ResultsVisibility.CanSee(found.Round.Status, User.IsStaff()))
         {
             return NotFound();
         }
@@ -42,9 +49,7 @@ public class SelectionModel(AppDbContext db, IStringLocalizer<SharedResource> l)
         return Page();
     }
 
-    public string Format(long euros) => EuroAmount.Format(euros, CultureInfo.CurrentUICulture);
-
-    public string Why(IdeaResult result) => OutcomeText.Describe(result, Format, l, _titles);
+    public string Why(IdeaResult result) => OutcomeText.Describe(result, Euros.Format, l, _titles);
 
     public BarChart Chart(ThemeResults theme) =>
         new([.. theme.Results.Select(r => new BarChart.Bar(r.Idea.Title, r.Votes, r.Votes.ToString(CultureInfo.CurrentCulture), r.Selected))]);

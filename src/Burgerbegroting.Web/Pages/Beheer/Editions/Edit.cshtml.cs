@@ -2,6 +2,7 @@ using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -39,15 +40,13 @@ public class EditModel(AppDbContext db, AuditLog audit, IStringLocalizer<SharedR
         var budget = edition.SettingsLocked ? edition.TotalBudget : Input.ParseBudget(ModelState, l);
         if (!ModelState.IsValid || budget is null)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
         Input.ApplyTo(edition, budget.Value);
         audit.Record(AuditActions.EditionChanged, "edition", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{edition.Name}: € {edition.TotalBudget}, {edition.MinimumAge}+, K={edition.MaxThemesPerBallot}, N={edition.ThemesToSelect}, {edition.OutcomeRule}");
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Editions.Saved"].Value;
-        return RedirectToPage(new { id });
+        return this.Done(l["Editions.Saved"], new { id });
     }
 }

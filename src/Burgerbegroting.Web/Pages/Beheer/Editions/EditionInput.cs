@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting.Money;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -43,7 +43,7 @@ public sealed class EditionInput
     public static EditionInput From(Edition e) => new()
     {
         Name = e.Name,
-        TotalBudget = e.TotalBudget.ToString("#,0", new CultureInfo("nl-NL")),
+        TotalBudget = Euros.ForInput(e.TotalBudget),
         MinimumAge = e.MinimumAge,
         MaxThemesPerBallot = e.MaxThemesPerBallot,
         ThemesToSelect = e.ThemesToSelect,

@@ -1,6 +1,7 @@
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Web.Audit;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -23,19 +24,24 @@ public class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock, ISt
         if (!ModelState.IsValid || budget is null)
         {
             await OnGetAsync();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
+        var edition = await CreateAsync(budget.Value);
+        return this.Done(l["Editions.Created"], new { id = edition.Id }, "/Beheer/Editions/Edit");
+    }
+
+    /// <summary>The new edition with its four rounds, and its audit line in the same transaction.</summary>
+    private async Task<Edition> CreateAsync(long budget)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var edition = Edition.CreateNew(Input.Name, budget.Value, clock.GetUtcNow().UtcDateTime);
-        Input.ApplyTo(edition, budget.Value);
+        var edition = Edition.CreateNew(Input.Name, budget, clock.GetUtcNow().UtcDateTime);
+        Input.ApplyTo(edition, budget);
         db.Editions.Add(edition);
         await db.SaveChangesAsync();
         audit.Record(AuditActions.EditionCreated, "edition", edition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{edition.Name}, € {edition.TotalBudget}");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        TempData["Status"] = l["Editions.Created"].Value;
-        return Redirect($"/beheer/edities/{edition.Id}");
+        return edition;
     }
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,13 +18,14 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
 {
     public Edition Edition { get; private set; } = null!;
     public Dictionary<int, int> BallotCounts { get; private set; } = [];
-    public IReadOnlyList<ThemeResult> Tied { get; private set; } = [];
-    public int SeatsForTied { get; private set; }
+    public RoundTie Tie { get; private set; } = null!;
     public int Unreviewed { get; private set; }
 
-    /// <summary>Only the next round gets an open button; the lifecycle checks the same rules again.</summary>
-    public bool CanOpen(Round round) =>
-        Edition.Rounds.All(r => r.Status != RoundStatus.Open) && (round.Number == 1 || Edition.Round(round.Number - 1).Status == RoundStatus.Published);
+    /// <summary>The button staff get for this round; the lifecycle checks the same rules again on the POST.</summary>
+    public RoundStep? NextStep(Round round) => RoundTransitions.NextStep(round.Kind, Edition.RoundStates());
+
+    /// <summary>The tie form shows on the closed round whose tie waits for staff.</summary>
+    public bool TieWaits(Round round) => round.Id == Tie.RoundId && Tie.Tied.Count > 0 && round.Status == RoundStatus.Closed;
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -42,19 +45,16 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
         if (!await lifecycle.ResolveTieAsync(roundId, chosen, note))
         {
             await LoadAsync(id);
-            ModelState.AddModelError("tie", l["Tie.Wrong", SeatsForTied]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            ModelState.AddModelError("tie", l["Tie.Wrong", Tie.Seats]);
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
-        TempData["Status"] = l["Tie.Done"].Value;
-        return RedirectToPage(new { id });
+        return this.Done(l["Tie.Done"], new { id });
     }
 
     public async Task<IActionResult> OnPostDatesAsync(int id, int roundId, DateOnly? plannedOpen, DateOnly? plannedClose)
     {
-        var round = await db.Rounds.SingleOrDefaultAsync(r => r.Id == roundId && r.EditionId == id);
-        if (round is null)
+        if (await db.Rounds.SingleOrDefaultAsync(r => r.Id == roundId && r.EditionId == id) is not { } round)
         {
             return NotFound();
         }
@@ -63,8 +63,7 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
         {
             await LoadAsync(id);
             ModelState.AddModelError(string.Empty, l["Rounds.DatesWrong", round.Number]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
         (round.PlannedOpen, round.PlannedClose) = (plannedOpen, plannedClose);
@@ -84,13 +83,11 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
         if (error != TransitionError.None)
         {
             await LoadAsync(id);
-            ModelState.AddModelError(string.Empty, l.Count("Rounds.Error." + error, error == TransitionError.UnreviewedIdeas ? Unreviewed : SeatsForTied, SeatsForTied, Unreviewed));
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            ModelState.AddModelError(string.Empty, l.Count("Rounds.Error." + error, error == TransitionError.UnreviewedIdeas ? Unreviewed : Tie.Seats, Tie.Seats, Unreviewed));
+            return this.PageWithStatus(StatusCodes.Status409Conflict);
         }
 
-        TempData["Status"] = l[doneKey].Value;
-        return RedirectToPage(new { id });
+        return this.Done(l[doneKey], new { id });
     }
 
     private Task<bool> BelongsAsync(int id, int roundId) => db.Rounds.AnyAsync(r => r.Id == roundId && r.EditionId == id);
@@ -107,9 +104,7 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
         var roundIds = edition.Rounds.Select(r => r.Id).ToList();
         BallotCounts = await db.Ballots.Where(b => roundIds.Contains(b.RoundId)).GroupBy(b => b.RoundId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        var round1 = edition.Round(1).Id;
-        Tied = await db.ThemeResults.AsNoTracking().Include(r => r.Theme).Where(r => r.RoundId == round1 && r.Outcome == ThemeOutcome.Tied).ToListAsync();
-        SeatsForTied = edition.ThemesToSelect - await db.ThemeResults.CountAsync(r => r.RoundId == round1 && r.Outcome == ThemeOutcome.Chosen);
+        Tie = await lifecycle.TieAsync(edition.Rounds.Single(r => r.Definition.MayTieAtCutoff).Id);
         Unreviewed = await lifecycle.UnreviewedIdeasAsync(id);
         return true;
     }

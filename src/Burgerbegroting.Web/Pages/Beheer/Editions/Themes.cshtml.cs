@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Pages.Beheer.Editions;
 
-/// <summary>Candidate themes of round 1: added and removed until round 1 opens; their texts can be corrected later.</summary>
+/// <summary>Candidate themes of the theme choice, changed as <see cref="ThemeEdits"/> allows: freely until it opens, then only their texts.</summary>
 public class ThemesModel(AppDbContext db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -22,15 +24,17 @@ public class ThemesModel(AppDbContext db, AuditLog audit, IStringLocalizer<Share
 
     public Edition Edition { get; private set; } = null!;
 
+    /// <summary>The theme being changed; null when one is added.</summary>
+    private Theme? _editing;
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await db.FindWithAllAsync(id) is not { } edition)
+        if (!await LoadAsync(id, EditingId))
         {
             return NotFound();
         }
 
-        Edition = edition;
-        var theme = edition.Themes.SingleOrDefault(t => t.Id == EditingId);
+        var theme = Edition.Themes.SingleOrDefault(t => t.Id == EditingId);
         EditingId = theme?.Id;
         Input = theme is null ? new() : new ThemeInput { Name = theme.Name, ShortDescription = theme.ShortDescription, Body = theme.Body };
         return Page();
@@ -38,47 +42,70 @@ public class ThemesModel(AppDbContext db, AuditLog audit, IStringLocalizer<Share
 
     public async Task<IActionResult> OnPostSaveAsync(int id, [FromForm(Name = "EditingId")] int? editingId)
     {
-        if (await db.FindWithAllAsync(id) is not { } edition)
+        if (!await LoadAsync(id, editingId))
         {
             return NotFound();
         }
 
+        if (editingId is not null && _editing is null)
+        {
+            return BadRequest();
+        }
+
+        if (!CheckName(_editing))
+        {
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
+        }
+
+        var theme = await SaveAsync(Edition, _editing);
+        return this.Done(l["Themes.Saved", theme.Name], new { id, bewerk = (int?)null });
+    }
+
+    /// <summary>The name as <see cref="ThemeEdits"/> allows it: errors next to the field; true when it may be saved.</summary>
+    private bool CheckName(Theme? theme)
+    {
+        var others = Edition.Themes.Where(t => t.Id != EditingId).Select(t => t.Name);
+        foreach (var error in ThemeEdits.CheckSave(Edition.SettingsLocked, theme?.Name, Input.Name.Trim(), others))
+        {
+            ModelState.AddModelError("Input.Name", l["Themes." + error]);
+        }
+
+        return ModelState.IsValid;
+    }
+
+    private async Task<bool> LoadAsync(int id, int? editingId)
+    {
+        if (await db.FindWithAllAsync(id) is not { } edition)
+        {
+            return false;
+        }
+
         (Edition, EditingId) = (edition, editingId);
-        var theme = edition.Themes.SingleOrDefault(t => t.Id == editingId);
-        if ((theme is null && (editingId is not null || edition.SettingsLocked)) || (theme is not null && edition.SettingsLocked && theme.Name != Input.Name.Trim()))
-        {
-            ModelState.AddModelError("Input.Name", l["Themes.LockedName"]);
-        }
+        _editing = edition.Themes.SingleOrDefault(t => t.Id == editingId);
+        return true;
+    }
 
-        if (edition.Themes.Any(t => t.Id != editingId && string.Equals(t.Name, Input.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
-        {
-            ModelState.AddModelError("Input.Name", l["Themes.DuplicateName"]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
+    /// <summary>Adds the theme or changes it, with its audit line in the same transaction.</summary>
+    private async Task<Theme> SaveAsync(Edition edition, Theme? theme)
+    {
+        var added = theme is null;
         await using var transaction = await db.Database.BeginTransactionAsync();
         theme ??= AddTheme(edition);
         theme.Name = Input.Name.Trim();
         theme.ShortDescription = Input.ShortDescription.Trim();
         theme.Body = Input.Body?.Trim() ?? "";
         await db.SaveChangesAsync();
-        audit.Record(editingId is null ? AuditActions.ThemeAdded : AuditActions.ThemeChanged, "theme", theme.Id.ToString(CultureInfo.InvariantCulture), theme.Name);
+        audit.Record(added ? AuditActions.ThemeAdded : AuditActions.ThemeChanged, "theme", theme.Id.ToString(CultureInfo.InvariantCulture), theme.Name);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        TempData["Status"] = l["Themes.Saved", theme.Name].Value;
-        return RedirectToPage(new { id, bewerk = (int?)null });
+        return theme;
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int themeId)
     {
         var edition = await db.FindWithAllAsync(id);
         var theme = edition?.Themes.SingleOrDefault(t => t.Id == themeId);
-        if (edition is null || theme is null || edition.SettingsLocked)
+        if (edition is null || theme is null || !ThemeEdits.CanRemove(edition.SettingsLocked))
         {
             return BadRequest();
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Infrastructure.Startup;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,11 +29,19 @@ public class IndexModel(StaffAccounts staff, UserManager<AppUser> users, IString
 
     public async Task<IActionResult> OnPostInviteAsync()
     {
-        if (Input.Role is not (Roles.Staff or Roles.Admin))
+        if (!await InviteAsync())
         {
-            ModelState.AddModelError("Input.Role", l["Validation.Choose"]);
+            Members = await staff.ListAsync();
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
+        return this.Done(l["StaffAccounts.Invited", Input.Email.Trim()]);
+    }
+
+    /// <summary>Invites when the form is right; false with the errors next to the fields.</summary>
+    private async Task<bool> InviteAsync()
+    {
+        ModelState.Require(Input.Role is Roles.Staff or Roles.Admin, "Input.Role", l["Validation.Choose"]);
         var result = ModelState.IsValid
             ? await staff.InviteAsync(Input.Email.Trim(), Input.Name.Trim(), Input.Role, Languages.Normalize(CultureInfo.CurrentUICulture.Name))
             : (InviteResult?)null;
@@ -41,15 +50,7 @@ public class IndexModel(StaffAccounts staff, UserManager<AppUser> users, IString
             ModelState.AddModelError("Input.Email", l[result == InviteResult.AlreadyStaff ? "StaffAccounts.AlreadyStaff" : "StaffAccounts.NotStaffAccount"]);
         }
 
-        if (!ModelState.IsValid)
-        {
-            Members = await staff.ListAsync();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        TempData["Status"] = l["StaffAccounts.Invited", Input.Email.Trim()].Value;
-        return RedirectToPage();
+        return ModelState.IsValid;
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(string id)
@@ -59,8 +60,7 @@ public class IndexModel(StaffAccounts staff, UserManager<AppUser> users, IString
             return BadRequest();
         }
 
-        TempData["Status"] = l["StaffAccounts.RevokedDone"].Value;
-        return RedirectToPage();
+        return this.Done(l["StaffAccounts.RevokedDone"]);
     }
 
     public sealed class InputModel

@@ -1,0 +1,45 @@
+using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Voting;
+using Burgerbegroting.Voting.Eligibility;
+
+namespace Burgerbegroting.Web.Editions;
+
+/// <summary>A theme of the selection round with its admitted ideas, as the ballot shows them.</summary>
+public sealed record ThemeIdeas(Theme Theme, IReadOnlyList<Idea> Ideas);
+
+/// <summary>
+/// What casting a ballot needs, loaded once per request by <see cref="BallotDesk"/>: the round, its state, the voter,
+/// whether they may vote, their current ballot, and what the round offers to choose from.
+/// </summary>
+public sealed class BallotContext
+{
+    public required Edition Edition { get; init; }
+    public required Round Round { get; init; }
+    public AppUser? Voter { get; init; }
+    public IReadOnlyList<IneligibleReason> Reasons { get; init; } = [];
+
+    /// <summary>The voter's ballot as stored, or null when they have not voted in this round.</summary>
+    public IReadOnlyList<BallotLine>? Current { get; init; }
+
+    /// <summary>Selection round: the themes with a budget and admitted ideas; empty in other rounds.</summary>
+    public IReadOnlyList<ThemeIdeas> IdeasByTheme { get; init; } = [];
+
+    public RoundPage Page => RoundPages.Of(Round.Kind);
+    public bool IsOpen => Round.Status == RoundStatus.Open;
+    public bool CanVote => IsOpen && Voter is not null && Reasons.Count == 0;
+    public bool HasVoted => Current is not null;
+
+    /// <summary>The themes that went through the theme choice.</summary>
+    public IReadOnlyList<Theme> ChosenThemes => [.. Edition.Themes.Where(t => t.Chosen)];
+
+    public ThemeChoiceOffer ThemeChoice => new([.. Edition.Themes.Select(t => t.Id)], Edition.MaxThemesPerBallot);
+
+    public BudgetSplitOffer BudgetSplit => new([.. ChosenThemes.Select(t => t.Id)], Edition.TotalBudget);
+
+    public SelectionOffer Selection => _selection ??=
+        new([.. IdeasByTheme.Select(t => new SelectionTheme(t.Theme.Id, t.Theme.Budget ?? 0, t.Ideas.ToDictionary(i => i.Id, i => i.EffectiveCost)))]);
+
+    private SelectionOffer? _selection;
+}

@@ -1,0 +1,147 @@
+using System.Security.Claims;
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Voting;
+using Ballot = Burgerbegroting.Data.Editions.Ballot;
+using Burgerbegroting.Web.Email;
+using Burgerbegroting.Web.Selection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Burgerbegroting.Web.Editions;
+
+public enum CastResult
+{
+    Saved,
+    Replaced,
+    RoundNotOpen,
+
+    /// <summary>Nobody to cast for, or someone who may not vote in this edition.</summary>
+    NotEligible,
+}
+
+/// <summary>
+/// The one way a ballot gets in, whatever the channel (SPEC §3, §6): load the voter's context for a round, fill in the
+/// round's ballot model against what <see cref="BallotContext"/> offers, and cast it. One ballot per participant per
+/// round, replaced on resubmission, accepted only while the round is open, with a receipt mail that says the vote
+/// counts but not what it was.
+/// </summary>
+public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Eligibility eligibility, Outbox outbox, EmailTemplates templates, TimeProvider clock)
+{
+    /// <summary>The round of the current edition for whoever is signed in; null when there is no edition.</summary>
+    public async Task<BallotContext?> LoadAsync(RoundKind round, ClaimsPrincipal principal) =>
+        await LoadAsync(round, principal.Identity?.IsAuthenticated == true ? await users.GetUserAsync(principal) : null);
+
+    /// <summary>The round of the current edition for this voter (or nobody); null when there is no edition.</summary>
+    public async Task<BallotContext?> LoadAsync(RoundKind round, AppUser? voter)
+    {
+        var edition = await db.CurrentAsync();
+        if (edition is null)
+        {
+            return null;
+        }
+
+        var current = edition.Round(round);
+        return new BallotContext
+        {
+            Edition = edition,
+            Round = current,
+            Voter = voter,
+            Reasons = voter is null ? [] : eligibility.Check(voter, edition),
+            Current = voter is null ? null : await CurrentAsync(current.Id, voter.Id),
+            IdeasByTheme = round == RoundKind.Selection ? await IdeasByThemeAsync(edition) : [],
+        };
+    }
+
+    /// <summary>Stores the ballot for the context's voter. A ballot of another round than the context's is a programming error.</summary>
+    public async Task<CastResult> CastAsync(BallotContext context, RoundBallot ballot)
+    {
+        if (ballot.Round != context.Round.Kind)
+        {
+            throw new ArgumentException($"A ballot of {ballot.Round} cast in {context.Round.Kind}.", nameof(ballot));
+        }
+
+        if (!context.CanVote)
+        {
+            return context.IsOpen ? CastResult.NotEligible : CastResult.RoundNotOpen;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryCastAsync(context.Round, context.Voter!, ballot.Lines, context.Edition.Name);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Two first ballots of one voter at the same moment: the unique index let one in; replace it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>The voter's ballot in this round as stored, or null if they have not voted.</summary>
+    public async Task<IReadOnlyList<BallotLine>?> CurrentAsync(int roundId, string voterId)
+    {
+        var ballot = await BallotOf(db, roundId, voterId).AsNoTracking().SingleOrDefaultAsync();
+        return ballot?.Entries.Select(e => new BallotLine(e.ThemeId, e.IdeaId, e.Value)).ToList();
+    }
+
+    private async Task<CastResult> TryCastAsync(Round round, AppUser voter, IReadOnlyList<BallotLine> lines, string editionName)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await ClaimOpenRoundAsync(db, round.Id) == 0)
+        {
+            return CastResult.RoundNotOpen;
+        }
+
+        var ballot = await BallotOf(db, round.Id, voter.Id).SingleOrDefaultAsync();
+        var replaced = ballot is not null;
+        if (ballot is null)
+        {
+            ballot = new Ballot { RoundId = round.Id, VoterId = voter.Id, SubmittedAt = now };
+            db.Ballots.Add(ballot);
+        }
+        else
+        {
+            db.BallotEntries.RemoveRange(ballot.Entries);
+            ballot.Entries.Clear();
+        }
+
+        ballot.UpdatedAt = now;
+        ballot.Entries.AddRange(lines.Select(l => new BallotEntry { ThemeId = l.ThemeId, IdeaId = l.IdeaId, Value = l.Value }));
+        outbox.Enqueue(templates.BallotReceipt(voter, round.Number, editionName, replaced));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return replaced ? CastResult.Replaced : CastResult.Saved;
+    }
+
+    /// <summary>
+    /// A ballot's first statement: claim the open round by a conditional update of its row. A close (a conditional
+    /// update of the same row) waits for the ballot's transaction, and once the close is committed this update
+    /// matches nothing: the ballot is refused. An update re-reads the latest committed row under a lock, also where
+    /// plain reads see a snapshot (PostgreSQL, SQL Server with READ_COMMITTED_SNAPSHOT); a SELECT of the status
+    /// would not be safe there.
+    /// </summary>
+    internal static Task<int> ClaimOpenRoundAsync(AppDbContext db, int roundId) =>
+        db.Rounds.Where(r => r.Id == roundId && r.Status == RoundStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.BallotWrites, r => r.BallotWrites + 1));
+
+    /// <summary>The voter's ballot in a round with its entries; at most one (a unique index).</summary>
+    internal static IQueryable<Ballot> BallotOf(AppDbContext db, int roundId, string voterId) =>
+        db.Ballots.Include(b => b.Entries).Where(b => b.RoundId == roundId && b.VoterId == voterId);
+
+    /// <summary>The admitted, visible ideas per theme with a budget; themes without any are left out.</summary>
+    private async Task<IReadOnlyList<ThemeIdeas>> IdeasByThemeAsync(Edition edition)
+    {
+        var ideas = await db.Ideas.AsNoTracking()
+            .Where(i => i.EditionId == edition.Id && i.Status == IdeaStatus.Admitted && !i.Hidden)
+            .OrderBy(i => i.Title).ToListAsync();
+        return [.. edition.SelectionThemes()
+            .Select(t => new ThemeIdeas(t, [.. ideas.Where(i => i.ThemeId == t.Id)]))
+            .Where(t => t.Ideas.Count > 0)];
+    }
+}

@@ -1,0 +1,38 @@
+using Burgerbegroting.Voting;
+
+namespace Burgerbegroting.Web.Editions;
+
+/// <summary>
+/// The web side of the round table: per round the page residents act on while it is open, the page of its results,
+/// and the resource keys of its texts. Links are made from the page names, so routes live only in the pages.
+/// </summary>
+/// <param name="Kind">Which round.</param>
+/// <param name="ActionPage">Where residents take part while it is open: the ballot, or the new-idea form.</param>
+/// <param name="ResultsPage">Where its results are, with <paramref name="ResultsValues"/> as route values.</param>
+/// <param name="ResultsValues">Route values of <paramref name="ResultsPage"/>.</param>
+public sealed record RoundPage(RoundKind Kind, string ActionPage, string ResultsPage, object? ResultsValues = null)
+{
+    public int Number => (int)Kind;
+    public string NameKey => $"Round.{Number}.Name";
+    public string DescriptionKey => $"Round.{Number}.Description";
+
+    /// <summary>The home page's "what now" text and button while this round is open.</summary>
+    public string NowKey => $"Home.Now.Round{Number}";
+    public string ActionKey => $"Home.Action.Round{Number}";
+}
+
+public static class RoundPages
+{
+    public static IReadOnlyList<RoundPage> All { get; } =
+    [
+        new(RoundKind.ThemeChoice, "/Stemmen/Themes", "/Uitslag/Round", new { number = (int)RoundKind.ThemeChoice }),
+        new(RoundKind.BudgetSplit, "/Stemmen/Budget", "/Uitslag/Round", new { number = (int)RoundKind.BudgetSplit }),
+        new(RoundKind.Ideas, "/Ideeen/New", "/Ideeen/Index"),
+        new(RoundKind.Selection, "/Stemmen/Selection", "/Uitslag/Selection"),
+    ];
+
+    public static RoundPage Of(RoundKind kind) => All.Single(p => p.Kind == kind);
+
+    /// <summary>Every resource key the table names, for the check that each exists in both languages.</summary>
+    public static IEnumerable<string> Keys => All.SelectMany(p => new[] { p.NameKey, p.DescriptionKey, p.NowKey, p.ActionKey });
+}
