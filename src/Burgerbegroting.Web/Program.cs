@@ -1,5 +1,9 @@
+using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Email;
+using Burgerbegroting.Web.Ideas;
 using Burgerbegroting.Web.Infrastructure.Commands;
 using Burgerbegroting.Web.Infrastructure.Startup;
+using Burgerbegroting.Web.Selection;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -10,6 +14,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddPersistence()
     .AddAccounts()
     .AddEmail()
+    .AddEditions()
+    .AddIdeas()
+    .AddSelection()
     .AddLanguages()
     .AddSecurity()
     .AddHealth()

@@ -8,9 +8,9 @@ namespace Burgerbegroting.Browser.Tests;
 /// <summary>
 /// One edition of the Maastricht citizens' budget from an empty database to published winners, in Dutch, everything
 /// through the browser and the mail that really arrives: staff, three residents and a buurtnetwerk, each in a browser
-/// of their own. It also holds the browser lines of two issues: issue 4 (a buurtnetwerk submits an idea with the live
-/// preview, staff admit it, the submitter's mail arrives: <see cref="WholeEdition.NetworkSubmitsIdeasWithTheLivePreviewAsync"/>
-/// and <see cref="WholeEdition.StaffReviewTheIdeasAsync"/>) and issue 5 (a resident votes in two themes watching the budget
+/// of their own. On the way it checks two stories in particular: a buurtnetwerk submits an idea with the live
+/// preview, staff admit it and the submitter's mail arrives (<see cref="WholeEdition.NetworkSubmitsIdeasWithTheLivePreviewAsync"/>
+/// and <see cref="WholeEdition.StaffReviewTheIdeasAsync"/>); a resident votes in two themes watching the budget
 /// bar, staff publish, the resident reads why an idea lost: <see cref="WholeEdition.ResidentsChooseIdeasWatchingTheBudgetBarAsync"/>
 /// and <see cref="WholeEdition.AnnaReadsWhyHerIdeaLostAsync"/>).
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Burgerbegroting.Data.Accounts;
 
-/// <summary>The four roles of SPEC §2. Role names are the Dutch words staff know them by.</summary>
+/// <summary>The roles of docs/product.md. Role names are the Dutch words staff know them by.</summary>
 public static class Roles
 {
     public const string Resident = "inwoner";

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Burgerbegroting.Data.Audit;
 
-/// <summary>One staff action, append-only (SPEC §6): who did what to which thing, and when.</summary>
+/// <summary>One staff action, append-only (docs/qualities.md, "Integrity"): who did what to which thing, and when.</summary>
 public class AuditEntry
 {
     public long Id { get; set; }

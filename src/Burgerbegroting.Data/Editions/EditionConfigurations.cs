@@ -50,7 +50,7 @@ public class BallotConfiguration : IEntityTypeConfiguration<Ballot>
     public void Configure(EntityTypeBuilder<Ballot> builder)
     {
         builder.Property(b => b.VoterId).HasMaxLength(450);
-        // One ballot per participant per round (SPEC §6), guaranteed by the database and not only by code.
+        // One ballot per participant per round (docs/qualities.md, "Integrity"), guaranteed by the database and not only by code.
         builder.HasIndex(b => new { b.RoundId, b.VoterId }).IsUnique();
         builder.HasOne<Round>().WithMany().HasForeignKey(b => b.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(b => b.Entries).WithOne().HasForeignKey(e => e.BallotId).OnDelete(DeleteBehavior.Cascade);

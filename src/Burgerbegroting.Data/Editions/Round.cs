@@ -3,7 +3,7 @@ using Burgerbegroting.Voting;
 namespace Burgerbegroting.Data.Editions;
 
 /// <summary>
-/// One of the four rounds of an edition (SPEC §3): Planned → Open → Closed → Published, moved only by staff.
+/// One of the four rounds of an edition (docs/rules.md, "Rounds"): Planned → Open → Closed → Published, moved only by staff.
 /// </summary>
 public class Round
 {

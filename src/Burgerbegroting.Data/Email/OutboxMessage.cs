@@ -8,7 +8,7 @@ public enum OutboxStatus
 }
 
 /// <summary>
-/// A mail waiting to be sent (SPEC §4). It is saved in the same transaction as the change that causes it;
+/// A mail waiting to be sent (docs/qualities.md, "Email"). It is saved in the same transaction as the change that causes it;
 /// the sender claims it with a lease so that two app instances never both send it.
 /// </summary>
 public class OutboxMessage

@@ -19,7 +19,7 @@ public enum IdeaStatus
     NotAdmitted = 3,
 }
 
-/// <summary>An idea of round 3 (SPEC §3): submitted by a resident or a buurtnetwerk under a theme, reviewed by staff.</summary>
+/// <summary>An idea of round 3 (docs/rules.md): submitted by a resident or a buurtnetwerk under a theme, reviewed by staff.</summary>
 public class Idea
 {
     public const int TitleMax = 120;

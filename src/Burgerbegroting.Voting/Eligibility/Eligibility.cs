@@ -13,7 +13,7 @@ public enum IneligibleReason
     NotAResident,
 }
 
-/// <summary>The eligibility check of SPEC §2: confirmed email, postcode in the edition's area, minimum age.</summary>
+/// <summary>The eligibility check (docs/rules.md, "Eligibility"): confirmed email, postcode in the edition's area, minimum age.</summary>
 public static class VoterEligibility
 {
     /// <summary>

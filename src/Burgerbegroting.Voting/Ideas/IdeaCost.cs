@@ -8,7 +8,7 @@ public enum IdeaCostError
     /// <summary>An idea costs something: zero is no cost estimate.</summary>
     NotPositive,
 
-    /// <summary>More than its theme's budget: it could never be chosen (SPEC §3, round 3).</summary>
+    /// <summary>More than its theme's budget: it could never be chosen (docs/rules.md, round 3).</summary>
     OverBudget,
 }
 

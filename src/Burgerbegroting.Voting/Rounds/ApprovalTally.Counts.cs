@@ -5,7 +5,7 @@ public static partial class ApprovalTally
     /// <summary>
     /// Takes the top <paramref name="seats"/> from approval counts (summed from ballots, or by the database for a
     /// large round). Candidates with as many approvals as the last seat and not all fitting form the tied group:
-    /// staff decide among them (SPEC §3, round 1). Equal counts are listed in candidate order.
+    /// staff decide among them (docs/rules.md, round 1). Equal counts are listed in candidate order.
     /// </summary>
     public static ApprovalTallyResult<TKey> FromCounts<TKey>(IReadOnlyList<ApprovalCount<TKey>> counts, IReadOnlyList<TKey> candidates, int seats, long ballotCount)
         where TKey : notnull

@@ -76,7 +76,7 @@ public static partial class ApprovalTally
 
     /// <summary>
     /// Counts approvals and takes the top <paramref name="seats"/>. Candidates with as many approvals as the last
-    /// seat and not all fitting form the tied group: staff decide among them (SPEC §3, round 1).
+    /// seat and not all fitting form the tied group: staff decide among them (docs/rules.md, round 1).
     /// Ballots are counted as given; validate them on submission.
     /// </summary>
     public static ApprovalTallyResult<TKey> Count<TKey>(IEnumerable<IEnumerable<TKey>> ballots, IReadOnlyList<TKey> candidates, int seats)

@@ -50,7 +50,7 @@ public static class BudgetSplit
 
     /// <summary>
     /// Theme budget = total * mean share, rounded to whole euros by largest remainder so the budgets add up to
-    /// <paramref name="total"/> exactly (SPEC §3, round 2). Exact: the weights are the percentage sums, so each exact
+    /// <paramref name="total"/> exactly (docs/rules.md, round 2). Exact: the weights are the percentage sums, so each exact
     /// budget is total * sum / (100 * ballots) with no rounding before the apportionment. Equal remainders go to
     /// the theme listed first in <paramref name="themes"/>. Ballots are counted as given; validate them on submission.
     /// </summary>

@@ -21,7 +21,7 @@ public static class KnapsackBallot
 {
     /// <summary>
     /// Checks the selection: distinct, admitted ideas with total cost at most <paramref name="themeBudget"/>
-    /// (the knapsack limit of SPEC §3, round 4). An empty list means valid; an empty selection is valid too.
+    /// (the knapsack limit of round 4, docs/rules.md). An empty list means valid; an empty selection is valid too.
     /// </summary>
     public static IReadOnlyList<KnapsackBallotError<TKey>> Validate<TKey>(IReadOnlyCollection<TKey> selected, IReadOnlyDictionary<TKey, long> admittedCosts, long themeBudget)
         where TKey : notnull

@@ -32,7 +32,7 @@ public sealed record PublishFacts(bool TieUnresolved, int BallotCount, int Unrev
 
 /// <summary>
 /// Planned → Open → Closed → Published: only one round of an edition open at a time, a round opens only when the
-/// previous one is published, and a round is published only when its results can stand (SPEC §3).
+/// previous one is published, and a round is published only when its results can stand (docs/rules.md, "Rounds").
 /// </summary>
 public static class RoundTransitions
 {
@@ -88,7 +88,7 @@ public static class RoundTransitions
         edition.Single(r => r.Kind == round).Status;
 }
 
-/// <summary>Staff's decision among themes tied at round 1's cut-off (SPEC §3, round 1).</summary>
+/// <summary>Staff's decision among themes tied at round 1's cut-off (docs/rules.md, round 1).</summary>
 public static class TieDecision
 {
     /// <summary>The seats the tied themes share: what the clearly chosen ones leave of N.</summary>

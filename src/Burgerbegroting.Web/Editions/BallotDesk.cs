@@ -23,7 +23,7 @@ public enum CastResult
 }
 
 /// <summary>
-/// The one way a ballot gets in, whatever the channel (SPEC §3, §6): load the voter's context for a round, fill in the
+/// The one way a ballot gets in, whatever the channel (docs/rules.md, "Rounds"): load the voter's context for a round, fill in the
 /// round's ballot model against what <see cref="BallotContext"/> offers, and cast it. One ballot per participant per
 /// round, replaced on resubmission, accepted only while the round is open, with a receipt mail that says the vote
 /// counts but not what it was.

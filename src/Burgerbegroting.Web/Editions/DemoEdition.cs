@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Burgerbegroting.Web.Editions;
 
 /// <summary>
-/// The demo edition (issue 6): a believable Maastricht burgerbegroting standing at a chosen <see cref="DemoStage"/>.
+/// The demo edition: a believable Maastricht burgerbegroting standing at a chosen <see cref="DemoStage"/>.
 /// Rounds move through <see cref="RoundLifecycle"/>, so results are computed exactly as in production; residents,
 /// ballots, ideas and reviews go straight into the database in bulk, without receipt mails. One Random(2027) is drawn
 /// in a fixed order, so the demo is the same every time and each stage continues the one before it.

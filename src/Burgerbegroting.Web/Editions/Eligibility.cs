@@ -4,7 +4,7 @@ using Burgerbegroting.Voting.Eligibility;
 
 namespace Burgerbegroting.Web.Editions;
 
-/// <summary>May this account vote in this edition, and if not, why (SPEC §2)?</summary>
+/// <summary>May this account vote in this edition, and if not, why (docs/rules.md, "Eligibility")?</summary>
 public sealed class Eligibility(TimeProvider clock)
 {
     public IReadOnlyList<IneligibleReason> Check(AppUser user, Edition edition)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Burgerbegroting.Web.Editions;
 
 /// <summary>
-/// Mails about the process (SPEC §4): a round opened (to everyone who asked for updates), results published (to
+/// Mails about the process (docs/qualities.md, "Email"): a round opened (to everyone who asked for updates), results published (to
 /// participants who asked for updates, and for the selection round to every submitter of an admitted idea). Update mails carry
 /// an unsubscribe link. Queued in the same unit of work as the round's change.
 /// </summary>

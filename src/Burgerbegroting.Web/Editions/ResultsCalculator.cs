@@ -84,7 +84,7 @@ public sealed class ResultsCalculator(AppDbContext db, SelectionCalculator selec
     {
         var themes = edition.Themes.Where(t => t.Chosen).OrderBy(t => t.Position).ThenBy(t => t.Id).ToList();
         var sums = themes.Select(t => percentageSums.GetValueOrDefault(t.Id)).ToList();
-        // Largest remainder over the percentage sums: budgets add up to the total exactly (SPEC §3, round 2).
+        // Largest remainder over the percentage sums: budgets add up to the total exactly (docs/rules.md, round 2).
         var budgets = ballots == 0 ? null : LargestRemainder.Apportion(edition.TotalBudget, sums);
         // Ranked by share, largest first; equal shares keep the edition's theme order.
         var ranked = Enumerable.Range(0, themes.Count).OrderByDescending(i => sums[i]).ThenBy(i => i).ToList();

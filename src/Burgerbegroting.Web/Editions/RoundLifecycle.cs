@@ -115,7 +115,7 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
         return new RoundTie(roundId, tied, TieDecision.Seats(themesToSelect, chosen));
     }
 
-    /// <summary>Staff choose which of the themes tied at the cut-off go through (SPEC §3, round 1).</summary>
+    /// <summary>Staff choose which of the themes tied at the cut-off go through (docs/rules.md, round 1).</summary>
     public async Task<bool> ResolveTieAsync(int roundId, IReadOnlyCollection<int> chosenThemeIds, string? note)
     {
         var round = await db.Rounds.Include(r => r.Edition).SingleAsync(r => r.Id == roundId);

@@ -26,7 +26,7 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
     public EmailMessage NetworkRejected(AppUser user, string reason) =>
         Build(user, "network-rejected", "Mail.NetworkRejected.Subject", ["Mail.NetworkRejected.Body", user.OrganisationName ?? "", reason], null, null);
 
-    /// <summary>The receipt says the vote counts, never what it was (SPEC §4).</summary>
+    /// <summary>The receipt says the vote counts, never what it was (docs/qualities.md, "Email").</summary>
     public EmailMessage BallotReceipt(AppUser user, int round, string edition, bool replaced) =>
         Build(user, "ballot-receipt", "Mail.Receipt.Subject", [replaced ? "Mail.Receipt.Replaced" : "Mail.Receipt.Body", edition, "Round." + round + ".Name"], null, null);
 

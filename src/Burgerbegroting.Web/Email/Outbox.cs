@@ -11,7 +11,7 @@ public sealed record EmailMessage(string To, string Subject, string TextBody, st
 
 /// <summary>
 /// Adds mails to the outbox table in the caller's unit of work: they are saved, or not, together with the change
-/// that causes them (SPEC §4). The caller calls SaveChanges.
+/// that causes them (docs/qualities.md, "Email"). The caller calls SaveChanges.
 /// </summary>
 public sealed class Outbox(AppDbContext db, TimeProvider clock)
 {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace Burgerbegroting.Web.Email;
 
-/// <summary>Signed links to stop update mails (SPEC §4: every non-transactional mail has a working unsubscribe link).</summary>
+/// <summary>Signed links to stop update mails (every mail that is not about the person's own action has a working unsubscribe link).</summary>
 public sealed class Unsubscribe(IDataProtectionProvider protection)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Burgerbegroting.Unsubscribe.v1");

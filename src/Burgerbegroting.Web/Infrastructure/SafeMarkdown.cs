@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Html;
 namespace Burgerbegroting.Web.Infrastructure;
 
 /// <summary>
-/// Markdown from residents and staff, rendered safely (SPEC §3): raw HTML is shown as text, links are limited to
+/// Markdown from residents and staff, rendered safely (docs/rules.md, round 3): raw HTML is shown as text, links are limited to
 /// http(s), mailto and site-relative addresses and carry rel="nofollow ugc", and images from other hosts are
 /// replaced by their description.
 /// </summary>

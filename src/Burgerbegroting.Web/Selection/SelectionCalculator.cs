@@ -8,7 +8,7 @@ namespace Burgerbegroting.Web.Selection;
 
 /// <summary>
 /// Round 4 at close: per theme, the edition's outcome rule over the admitted ideas and their final costs
-/// (SPEC §3). Each idea's result keeps the rule's explanation, for the results page and the idea's page.
+/// (docs/rules.md, "Rounds"). Each idea's result keeps the rule's explanation, for the results page and the idea's page.
 /// </summary>
 public sealed class SelectionCalculator(AppDbContext db)
 {

@@ -3,7 +3,7 @@ using Burgerbegroting.Voting.Money;
 
 namespace Burgerbegroting.Voting.Tests.Money;
 
-/// <summary>Amounts as Dutch people type them (issue 4: "Think about the resident who types € 1.500,-").</summary>
+/// <summary>Amounts as Dutch people type them ("€ 1.500,-" among them).</summary>
 public sealed class EuroAmountTests
 {
     [Theory]

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Burgerbegroting.Web.Tests.Editions;
 
-/// <summary>The demo edition of issue 6: seeded through the service, by `seed-demo` as a real process, and in Development.</summary>
+/// <summary>The demo edition: seeded through the service, by `seed-demo` as a real process, and in Development.</summary>
 public sealed class DemoEditionTests
 {
     private static async Task<DemoSeedResult> SeedAsync(AppFactory app, DemoStage stage)

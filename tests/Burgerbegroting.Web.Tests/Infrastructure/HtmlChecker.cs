@@ -4,7 +4,7 @@ namespace Burgerbegroting.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The W3C Nu HTML Checker (vnu.jar) over many saved pages in one run (it takes seconds to start). Messages about
-/// htmx's hx-* attributes are left out: they are valid for htmx, unknown to the checker (ENVIRONMENT.md).
+/// htmx's hx-* attributes are left out: they are valid for htmx, unknown to the checker.
 /// </summary>
 public static class HtmlChecker
 {

@@ -2,7 +2,7 @@ using Burgerbegroting.Web.Infrastructure;
 
 namespace Burgerbegroting.Web.Tests.Site;
 
-/// <summary>Markdown from residents and staff renders harmless (SPEC §3): no raw HTML, no script, nofollow links.</summary>
+/// <summary>Markdown from residents and staff renders harmless (docs/rules.md, round 3): no raw HTML, no script, nofollow links.</summary>
 public sealed class SafeMarkdownTests
 {
     private static string Html(string markdown) => SafeMarkdown.Render(markdown).ToString()!;

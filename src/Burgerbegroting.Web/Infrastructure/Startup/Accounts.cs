@@ -1,5 +1,6 @@
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -65,6 +66,9 @@ public static class Accounts
                 (ctx.User.IsInRole(Roles.Resident) && ctx.User.HasClaim(AccountClaims.EmailConfirmed, "true"))));
 
         builder.Services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AppClaimsPrincipalFactory>();
+        builder.Services.AddScoped<StaffAccounts>();
+        builder.Services.AddScoped<NetworkAccounts>();
+        builder.Services.AddScoped<AccountSeeder>();
         return builder;
     }
 }

@@ -12,7 +12,7 @@ public static class Languages
     public const string English = "en-GB";
     public static readonly CultureInfo[] Supported = [new(Dutch), new(English)];
 
-    /// <summary>Dutch by default (SPEC §6); a cookie set by the language switch on every page chooses English.</summary>
+    /// <summary>Dutch by default (docs/qualities.md, "Language"); a cookie set by the language switch on every page chooses English.</summary>
     public static WebApplicationBuilder AddLanguages(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

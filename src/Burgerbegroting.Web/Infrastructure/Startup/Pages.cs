@@ -1,7 +1,3 @@
-using Burgerbegroting.Web.Accounts;
-using Burgerbegroting.Web.Audit;
-using Burgerbegroting.Web.Editions;
-using Burgerbegroting.Web.Ideas;
 using Burgerbegroting.Web.Selection;
 using Htmx.TagHelpers;
 using Burgerbegroting.Web.Infrastructure.Localization;
@@ -23,22 +19,7 @@ public static class Pages
         // Write "€" and "ë" as they are, not as character references: smaller pages, readable source.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<Links>();
-        builder.Services.AddScoped<StaffAccounts>();
-        builder.Services.AddScoped<AccountSeeder>();
-        builder.Services.AddScoped<NetworkAccounts>();
-        builder.Services.AddScoped<RoundLifecycle>();
-        builder.Services.AddScoped<ResultsCalculator>();
-        builder.Services.AddScoped<BallotDesk>();
-        builder.Services.AddSingleton<Eligibility>();
-        builder.Services.AddScoped<DemoEdition>();
-        builder.Services.AddScoped<IdeaBox>();
-        builder.Services.AddScoped<IdeaReviews>();
-        builder.Services.AddScoped<SelectionCalculator>();
-        builder.Services.AddScoped<PublicationMails>();
-        builder.Services.AddSingleton<Burgerbegroting.Web.Email.Unsubscribe>();
-        builder.Services.AddOptions<IdeaOptions>().Bind(builder.Configuration.GetSection(IdeaOptions.Section));
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Beheer", Policies.Staff);

@@ -8,7 +8,7 @@ public static class Security
     public const string SignInLimit = "sign-in";
     public const string BallotLimit = "ballot";
 
-    /// <summary>Antiforgery on every form and htmx request, rate limits on sign-in and ballots (SPEC §6).</summary>
+    /// <summary>Antiforgery on every form and htmx request, rate limits on sign-in and ballots (docs/qualities.md, "Security").</summary>
     public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.AddAntiforgery(o =>

@@ -55,7 +55,7 @@ public class RegisterModel(
         return created.Succeeded ? user : null;
     }
 
-    /// <summary>A resident gets their role now (a buurtnetwerk only when staff approve it, SPEC §2); both get the confirmation link.</summary>
+    /// <summary>A resident gets their role now (a buurtnetwerk only when staff approve it, docs/product.md); both get the confirmation link.</summary>
     private async Task WelcomeAsync(AppUser user)
     {
         if (user.Kind == AccountKind.Resident)

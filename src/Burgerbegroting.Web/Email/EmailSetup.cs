@@ -1,12 +1,12 @@
 using Burgerbegroting.Data.Accounts;
-using Burgerbegroting.Web.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Burgerbegroting.Web.Infrastructure.Startup;
+namespace Burgerbegroting.Web.Email;
 
 public static class EmailSetup
 {
+    /// <summary>The outbox, its background sender, the mail transport and Identity's mails through the outbox.</summary>
     public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -14,6 +14,7 @@ public static class EmailSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Outbox>();
         services.AddScoped<EmailTemplates>();
+        services.AddSingleton<Unsubscribe>();
         services.AddScoped<IEmailSender<AppUser>, IdentityEmailSender>();
         services.AddSingleton<MailTransport>();
         services.AddSingleton<OutboxSender>();

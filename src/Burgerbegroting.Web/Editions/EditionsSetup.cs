@@ -1,0 +1,20 @@
+using Burgerbegroting.Web.Audit;
+
+namespace Burgerbegroting.Web.Editions;
+
+public static class EditionsSetup
+{
+    /// <summary>Editions and their rounds: the ballot path, the round lifecycle, results, publication mails, the demo.</summary>
+    public static WebApplicationBuilder AddEditions(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<AuditLog>();
+        services.AddSingleton<Eligibility>();
+        services.AddScoped<BallotDesk>();
+        services.AddScoped<RoundLifecycle>();
+        services.AddScoped<ResultsCalculator>();
+        services.AddScoped<PublicationMails>();
+        services.AddScoped<DemoEdition>();
+        return builder;
+    }
+}
