@@ -17,7 +17,7 @@ var ballots = Option("--ballots", 100_000);
 var closes = Option("--closes", 5);
 var requests = Option("--requests", 200);
 var wrkSeconds = Option("--wrk-seconds", 10);
-const long TotalBudget = 2_500_000;
+const long totalBudget = 2_500_000;
 string[] themeNames = ["Groen en spelen", "Verkeersveiligheid", "Ontmoeten", "Jongeren", "Schoon en heel", "Cultuur", "Sport"];
 var rows = new List<(string What, string Target, string Measured, bool? Met)>();
 
@@ -31,7 +31,7 @@ Console.WriteLine($"{database.Description}; app on {address}; {Environment.Proce
 var (roundId, themes) = await app.InScopeAsync(async services =>
 {
     var db = services.GetRequiredService<AppDbContext>();
-    var edition = Edition.CreateNew("Burgerbegroting Maastricht 2027", TotalBudget, DateTime.UtcNow);
+    var edition = Edition.CreateNew("Burgerbegroting Maastricht 2027", totalBudget, DateTime.UtcNow);
     edition.Themes.AddRange(themeNames.Select((name, i) => new Theme { Name = name, ShortDescription = $"Over {name}", Position = i + 1, Chosen = i < 5 }));
     edition.Round(RoundKind.ThemeChoice).Status = RoundStatus.Published;
     db.Editions.Add(edition);
@@ -128,12 +128,12 @@ async Task CheckResultsAsync()
         return (round.BallotCount, await db.ThemeResults.AsNoTracking().Where(r => r.RoundId == roundId).ToListAsync());
     });
     var expected = themes.Select((id, i) => (id, sums[i])).ToHashSet();
-    if (count != ballots || !lines.Select(l => (l.ThemeId, l.PercentageSum)).ToHashSet().SetEquals(expected) || lines.Sum(l => l.Budget) != TotalBudget)
+    if (count != ballots || !lines.Select(l => (l.ThemeId, l.PercentageSum)).ToHashSet().SetEquals(expected) || lines.Sum(l => l.Budget) != totalBudget)
     {
         throw new InvalidOperationException("The stored results do not match the seeded ballots.");
     }
 
-    Console.WriteLine($"Results checked: {count:N0} ballots; budgets {string.Join(" + ", lines.OrderBy(l => l.Rank).Select(l => l.Budget))} = {TotalBudget:N0}");
+    Console.WriteLine($"Results checked: {count:N0} ballots; budgets {string.Join(" + ", lines.OrderBy(l => l.Rank).Select(l => l.Budget))} = {totalBudget:N0}");
 }
 
 async Task<double> GetPageAsync(bool check)
@@ -158,12 +158,12 @@ async Task<double> GetPageAsync(bool check)
 // Throughput with wrk (apt-get install wrk), which shares the two cores with the app: a lower bound.
 async Task<(string, string, string, bool?)> WrkAsync()
 {
-    const int Connections = 16;
-    var what = $"wrk: {Connections} connections, 2 threads, {wrkSeconds} s";
+    const int connections = 16;
+    var what = $"wrk: {connections} connections, 2 threads, {wrkSeconds} s";
     Process process;
     try
     {
-        process = Process.Start(new ProcessStartInfo("wrk", ["-t2", $"-c{Connections}", $"-d{wrkSeconds}s", "--latency", new Uri(address, "uitslag/2").ToString()])
+        process = Process.Start(new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{wrkSeconds}s", "--latency", new Uri(address, "uitslag/2").ToString()])
         {
             RedirectStandardOutput = true,
         })!;

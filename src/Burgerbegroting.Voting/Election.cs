@@ -11,7 +11,7 @@ public enum VoteType
 /// <summary>One project (idea) on the ballot.</summary>
 public sealed class Project
 {
-    private static readonly IReadOnlyDictionary<string, string> _noExtras = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> NoExtras = new Dictionary<string, string>();
 
     public Project(string id, decimal cost, IReadOnlyDictionary<string, string>? extras = null)
     {
@@ -19,7 +19,7 @@ public sealed class Project
         ArgumentOutOfRangeException.ThrowIfNegative(cost);
         Id = id;
         Cost = cost;
-        Extras = extras ?? _noExtras;
+        Extras = extras ?? NoExtras;
     }
 
     public string Id { get; }
@@ -37,7 +37,7 @@ public sealed class Project
 /// <summary>One voter's ballot: the projects they support and, for cumulative ballots, the points per project.</summary>
 public sealed class Ballot
 {
-    private static readonly string[] _noValues = [];
+    private static readonly string[] NoValues = [];
 
     public Ballot(string voterId, IReadOnlyList<string> projectIds, IReadOnlyList<long>? points = null, IReadOnlyList<string>? extraValues = null)
     {
@@ -51,7 +51,7 @@ public sealed class Ballot
         VoterId = voterId;
         ProjectIds = projectIds;
         Points = points;
-        ExtraValues = extraValues ?? _noValues;
+        ExtraValues = extraValues ?? NoValues;
     }
 
     public string VoterId { get; }

@@ -7,22 +7,22 @@ namespace Burgerbegroting.Voting.Tests.Pabulib;
 /// <summary>The real elections and pabutools outcomes in tests/pabulib, found by walking up to the solution file.</summary>
 public static class ReferenceData
 {
-    private static readonly Lazy<string> _root = new(FindRoot);
-    private static readonly Lazy<Dictionary<string, Dictionary<string, string[]>>> _expected = new(LoadExpected);
-    private static readonly ConcurrentDictionary<string, Lazy<Election>> _elections = new();
+    private static readonly Lazy<string> Root = new(FindRoot);
+    private static readonly Lazy<Dictionary<string, Dictionary<string, string[]>>> ExpectedOutcomes = new(LoadExpected);
+    private static readonly ConcurrentDictionary<string, Lazy<Election>> Elections = new();
 
-    public static string Directory => Path.Combine(_root.Value, "tests", "pabulib");
+    public static string Directory => Path.Combine(Root.Value, "tests", "pabulib");
 
     public static string InstancePath(string file) => Path.Combine(Directory, "instances", file);
 
     public static IEnumerable<string> Files =>
         System.IO.Directory.GetFiles(Path.Combine(Directory, "instances"), "*.pb").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
-    public static IReadOnlyDictionary<string, Dictionary<string, string[]>> Expected => _expected.Value;
+    public static IReadOnlyDictionary<string, Dictionary<string, string[]>> Expected => ExpectedOutcomes.Value;
 
     /// <summary>Each file is parsed once per test run; the big ones take a moment.</summary>
     public static Election Load(string file) =>
-        _elections.GetOrAdd(file, f => new Lazy<Election>(() => PabulibReader.ReadFile(InstancePath(f)))).Value;
+        Elections.GetOrAdd(file, f => new Lazy<Election>(() => PabulibReader.ReadFile(InstancePath(f)))).Value;
 
     private static string FindRoot()
     {

@@ -5,12 +5,12 @@ namespace Burgerbegroting.Voting.Tests.Rounds;
 /// <summary>Round 1: approvals per theme, top N through, ties at the cut-off left to staff.</summary>
 public sealed class ApprovalTallyTests
 {
-    private static readonly string[] _themes = ["green", "play", "safety", "culture"];
+    private static readonly string[] Themes = ["green", "play", "safety", "culture"];
 
     [Fact]
     public void Top_n_go_through_when_the_cut_off_is_clear()
     {
-        var result = ApprovalTally.Count([["green", "play"], ["green"], ["play", "safety"], ["green"]], _themes, seats: 2);
+        var result = ApprovalTally.Count([["green", "play"], ["green"], ["play", "safety"], ["green"]], Themes, seats: 2);
 
         Assert.False(result.HasTieAtCutoff);
         Assert.Equal(["green", "play"], result.Winners);
@@ -21,7 +21,7 @@ public sealed class ApprovalTallyTests
     [Fact]
     public void Tie_at_cutoff_is_reported()
     {
-        var result = ApprovalTally.Count([["green", "play"], ["green", "safety"], ["culture"]], _themes, seats: 2);
+        var result = ApprovalTally.Count([["green", "play"], ["green", "safety"], ["culture"]], Themes, seats: 2);
 
         Assert.True(result.HasTieAtCutoff);
         Assert.Equal(["green"], result.ClearlyIn);
@@ -33,7 +33,7 @@ public sealed class ApprovalTallyTests
     [Fact]
     public void Tie_above_the_cut_off_is_no_problem()
     {
-        var result = ApprovalTally.Count([["green", "play"], ["green", "play"], ["safety"]], _themes, seats: 2);
+        var result = ApprovalTally.Count([["green", "play"], ["green", "play"], ["safety"]], Themes, seats: 2);
 
         Assert.False(result.HasTieAtCutoff);
         Assert.Equal(["green", "play"], result.Winners);
@@ -51,11 +51,11 @@ public sealed class ApprovalTallyTests
 /// <summary>Round 1 ballots: 1..K distinct candidates.</summary>
 public sealed class ApprovalBallotValidationTests
 {
-    private static readonly string[] _themes = ["green", "play", "safety", "culture"];
+    private static readonly string[] Themes = ["green", "play", "safety", "culture"];
 
     [Fact]
     public void Ballot_of_one_to_k_candidates_is_valid() =>
-        Assert.Empty(ApprovalTally.Validate(["green", "play", "safety"], _themes, maxChoices: 3));
+        Assert.Empty(ApprovalTally.Validate(["green", "play", "safety"], Themes, maxChoices: 3));
 
     [Theory]
     [InlineData(new string[0], ApprovalBallotError.Empty)]
@@ -63,5 +63,5 @@ public sealed class ApprovalBallotValidationTests
     [InlineData(new[] { "green", "green" }, ApprovalBallotError.Duplicate)]
     [InlineData(new[] { "parking" }, ApprovalBallotError.UnknownCandidate)]
     public void Invalid_ballot_says_what_is_wrong(string[] chosen, ApprovalBallotError expected) =>
-        Assert.Equal([expected], ApprovalTally.Validate(chosen, _themes, maxChoices: 3));
+        Assert.Equal([expected], ApprovalTally.Validate(chosen, Themes, maxChoices: 3));
 }

@@ -7,18 +7,18 @@ namespace Burgerbegroting.Voting.Tests.Rounds;
 /// <summary>Round 2 ballots: whole percentages 0..100 per chosen theme, exactly 100 together.</summary>
 public sealed class BudgetSplitValidationTests
 {
-    private static readonly string[] _themes = ["green", "play", "safety"];
+    private static readonly string[] Themes = ["green", "play", "safety"];
 
     [Fact]
     public void Split_adding_up_to_100_is_valid() =>
-        Assert.Empty(BudgetSplit.Validate(new Dictionary<string, int> { ["green"] = 50, ["play"] = 50, ["safety"] = 0 }, _themes));
+        Assert.Empty(BudgetSplit.Validate(new Dictionary<string, int> { ["green"] = 50, ["play"] = 50, ["safety"] = 0 }, Themes));
 
     [Theory]
     [InlineData(49, 50, 99)]
     [InlineData(51, 50, 101)]
     public void Split_of_99_or_101_is_refused_with_the_sum(int green, int play, int sum)
     {
-        var errors = BudgetSplit.Validate(new Dictionary<string, int> { ["green"] = green, ["play"] = play, ["safety"] = 0 }, _themes);
+        var errors = BudgetSplit.Validate(new Dictionary<string, int> { ["green"] = green, ["play"] = play, ["safety"] = 0 }, Themes);
 
         Assert.Equal(new BudgetSplitError<string>(BudgetSplitErrorKind.SumIsNot100, null, sum), Assert.Single(errors));
     }
@@ -26,7 +26,7 @@ public sealed class BudgetSplitValidationTests
     [Fact]
     public void Missing_unknown_and_out_of_range_themes_are_named()
     {
-        var errors = BudgetSplit.Validate(new Dictionary<string, int> { ["green"] = 120, ["parking"] = -20 }, _themes);
+        var errors = BudgetSplit.Validate(new Dictionary<string, int> { ["green"] = 120, ["parking"] = -20 }, Themes);
 
         Assert.Contains(new BudgetSplitError<string>(BudgetSplitErrorKind.MissingTheme, "play", 0), errors);
         Assert.Contains(new BudgetSplitError<string>(BudgetSplitErrorKind.UnknownTheme, "parking", -20), errors);
@@ -76,7 +76,7 @@ public sealed class MeanShareTests
 /// <summary>Largest remainder: exact sum, within one of the exact share, deterministic.</summary>
 public sealed class LargestRemainderTests
 {
-    private static readonly Gen<(long Total, long[] Weights)> _inputs =
+    private static readonly Gen<(long Total, long[] Weights)> Inputs =
         from total in Gen.Choose(0, 2_000_000_000).Select(t => (long)t)
         from weights in Gen.NonEmptyListOf(Gen.Choose(0, 10_000_000).Select(w => (long)w))
         where weights.Any(w => w > 0)
@@ -92,11 +92,11 @@ public sealed class LargestRemainderTests
 
     [Fact]
     public void Parts_sum_exactly_to_the_total() =>
-        Properties.Check(_inputs, x => LargestRemainder.Apportion(x.Total, x.Weights).Sum() == x.Total, runs: 500);
+        Properties.Check(Inputs, x => LargestRemainder.Apportion(x.Total, x.Weights).Sum() == x.Total, runs: 500);
 
     [Fact]
     public void Each_part_is_within_one_of_its_exact_share() =>
-        Properties.Check(_inputs, x =>
+        Properties.Check(Inputs, x =>
         {
             var parts = LargestRemainder.Apportion(x.Total, x.Weights);
             var sum = x.Weights.Aggregate(Int128.Zero, (s, w) => s + w);
@@ -110,5 +110,5 @@ public sealed class LargestRemainderTests
 
     [Fact]
     public void Apportionment_is_deterministic() =>
-        Properties.Check(_inputs, x => LargestRemainder.Apportion(x.Total, x.Weights).SequenceEqual(LargestRemainder.Apportion(x.Total, [.. x.Weights])));
+        Properties.Check(Inputs, x => LargestRemainder.Apportion(x.Total, x.Weights).SequenceEqual(LargestRemainder.Apportion(x.Total, [.. x.Weights])));
 }

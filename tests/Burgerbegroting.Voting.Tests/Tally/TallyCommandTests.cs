@@ -7,12 +7,12 @@ namespace Burgerbegroting.Voting.Tests.Tally;
 /// <summary>The tally tool, called in-process the way Program.cs calls it.</summary>
 public sealed class TallyCommandTests
 {
-    private static readonly string _assen = ReferenceData.InstancePath("Netherlands_Assen_2024.pb");
+    private static readonly string Assen = ReferenceData.InstancePath("Netherlands_Assen_2024.pb");
 
     [Fact]
     public void Prints_selected_ids_one_per_line_in_the_order_chosen()
     {
-        var (code, output, _) = Tally(_assen, "--rule", "greedy-cost");
+        var (code, output, _) = Tally(Assen, "--rule", "greedy-cost");
 
         Assert.Equal(0, code);
         Assert.Equal(["3", "9", "8", "11", "2", "13", "14"], output.TrimEnd('\n').Split('\n'));
@@ -21,7 +21,7 @@ public sealed class TallyCommandTests
     [Fact]
     public void Json_has_rule_selected_and_total_cost()
     {
-        var (code, output, _) = Tally(_assen, "--rule", "mes-cost", "--json");
+        var (code, output, _) = Tally(Assen, "--rule", "mes-cost", "--json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -34,7 +34,7 @@ public sealed class TallyCommandTests
     [Fact]
     public void Json_explain_gives_a_reason_for_every_project()
     {
-        var (_, output, _) = Tally(_assen, "--rule", "greedy-cost", "--json", "--explain");
+        var (_, output, _) = Tally(Assen, "--rule", "greedy-cost", "--json", "--explain");
 
         using var json = JsonDocument.Parse(output);
         var projects = json.RootElement.GetProperty("projects").EnumerateArray().ToList();
@@ -47,7 +47,7 @@ public sealed class TallyCommandTests
     [Fact]
     public void Explain_adds_a_plain_reason_per_project()
     {
-        var (_, output, _) = Tally(_assen, "--rule", "greedy-cost", "--explain");
+        var (_, output, _) = Tally(Assen, "--rule", "greedy-cost", "--explain");
 
         Assert.Contains("# 1: 23 votes, cost 40000: did not fit: 6800 left when its turn came", output, StringComparison.Ordinal);
         Assert.Contains("# 3: 43 votes, cost 7200: won at step 1", output, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class TallyCommandTests
     [Fact]
     public void Unknown_rule_exits_with_2_and_lists_the_rules()
     {
-        var (code, output, error) = Tally(_assen, "--rule", "borda");
+        var (code, output, error) = Tally(Assen, "--rule", "borda");
 
         Assert.Equal(2, code);
         Assert.Empty(output);

@@ -8,7 +8,7 @@ namespace Burgerbegroting.Web.Tests.Site;
 /// </summary>
 public sealed partial class CodeShapeTests
 {
-    private static readonly string _pages = Path.Combine(SiteTests.RepositoryRoot(), "src", "Burgerbegroting.Web", "Pages");
+    private static readonly string Pages = Path.Combine(SiteTests.RepositoryRoot(), "src", "Burgerbegroting.Web", "Pages");
 
     [Fact]
     public void No_page_model_is_over_150_lines()
@@ -29,7 +29,7 @@ public sealed partial class CodeShapeTests
     [Fact]
     public void No_page_compares_round_numbers()
     {
-        var literals = Directory.EnumerateFiles(_pages, "*.*", SearchOption.AllDirectories)
+        var literals = Directory.EnumerateFiles(Pages, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
             .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetFileName(f), Line: i + 1, Text: line)))
             .Where(l => RoundLiteral().IsMatch(l.Text))
@@ -38,7 +38,7 @@ public sealed partial class CodeShapeTests
     }
 
     private static IEnumerable<string> PageModels() =>
-        Directory.EnumerateFiles(_pages, "*.cs", SearchOption.AllDirectories);
+        Directory.EnumerateFiles(Pages, "*.cs", SearchOption.AllDirectories);
 
     /// <summary>Each public On{Verb}... method and its length in lines, from its signature to its closing brace or semicolon.</summary>
     private static IEnumerable<(string Name, int Lines)> Handlers(string[] lines)

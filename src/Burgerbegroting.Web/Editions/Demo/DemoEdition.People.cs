@@ -78,11 +78,11 @@ public sealed partial class DemoEdition
     private string PostcodeIn(string area)
     {
         // PostNL leaves out F, I, O, Q, U and Y, and never issues SA, SD or SS.
-        const string Letters = "ABCDEGHJKLMNPRSTVWXZ";
+        const string letters = "ABCDEGHJKLMNPRSTVWXZ";
         string pair;
         do
         {
-            pair = $"{Letters[_random.Next(Letters.Length)]}{Letters[_random.Next(Letters.Length)]}";
+            pair = $"{letters[_random.Next(letters.Length)]}{letters[_random.Next(letters.Length)]}";
         }
         while (pair is "SA" or "SD" or "SS");
         return area[..4] + pair;
