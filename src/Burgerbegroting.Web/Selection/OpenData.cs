@@ -5,6 +5,7 @@ using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
 using Microsoft.EntityFrameworkCore;
+using Burgerbegroting.Web.Pages;
 
 namespace Burgerbegroting.Web.Selection;
 
@@ -17,8 +18,8 @@ public static class OpenData
 {
     public static WebApplication MapOpenData(this WebApplication app)
     {
-        app.MapGet("/uitslag/{round:int}/ballots.pb", BallotsAsync);
-        app.MapGet("/uitslag/{round:int}/results.csv", ResultsAsync);
+        app.MapGet(PageRoutes.BallotsFile, BallotsAsync).WithName(PageRoutes.BallotsFileRoute);
+        app.MapGet(PageRoutes.ResultsFile, ResultsAsync).WithName(PageRoutes.ResultsFileRoute);
         return app;
     }
 
