@@ -35,6 +35,9 @@ public static class PageRoutes
     public const string AccessDenied = "/Account/AccessDenied";
     public const string Unsubscribe = "/Email/Unsubscribe";
 
+    /// <summary>Staff pages, authorized as a folder; the staff accounts page only for beheerders.</summary>
+    public const string AdminFolder = "/Admin";
+    public const string StaffAccountsFolder = "/Admin/StaffAccounts";
     public const string Admin = "/Admin/Index";
     public const string AdminEditions = "/Admin/Editions/Index";
     public const string AdminEdition = "/Admin/Editions/Edit";

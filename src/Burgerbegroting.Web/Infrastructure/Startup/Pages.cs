@@ -43,8 +43,8 @@ public static class Pages
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.Add(new RouteTableConvention(PageRoutes.Templates));
-                o.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
-                o.Conventions.AuthorizeFolder("/Admin/StaffAccounts", Policies.Admin);
+                o.Conventions.AuthorizeFolder(PageRoutes.AdminFolder, Policies.Staff);
+                o.Conventions.AuthorizeFolder(PageRoutes.StaffAccountsFolder, Policies.Admin);
                 o.Conventions.AuthorizePage(PageRoutes.Profile);
                 o.Conventions.AuthorizePage(PageRoutes.MyIdeas);
             })
