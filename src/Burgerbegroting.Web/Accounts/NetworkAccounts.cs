@@ -5,6 +5,7 @@ using Burgerbegroting.Web.Email;
 using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Burgerbegroting.Web.Pages;
 
 namespace Burgerbegroting.Web.Accounts;
 
@@ -38,7 +39,7 @@ public sealed class NetworkAccounts(
         await users.UpdateAsync(user);
         await users.AddToRoleAsync(user, Roles.Network);
         await users.UpdateSecurityStampAsync(user); // the network's next request picks up its new role
-        outbox.Enqueue(templates.NetworkApproved(user, links.Page("/Account/Profile")));
+        outbox.Enqueue(templates.NetworkApproved(user, links.Page(PageRoutes.Profile)));
         audit.Record(AuditActions.NetworkApproved, "user", user.Id, user.OrganisationName ?? user.Email ?? "");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

@@ -5,6 +5,7 @@ using Burgerbegroting.Web.Email;
 using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Burgerbegroting.Web.Pages;
 
 namespace Burgerbegroting.Web.Accounts;
 
@@ -66,7 +67,7 @@ public sealed class StaffAccounts(
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = links.Page("/Account/ResetPassword", new { userId = user.Id, code = AccountTokens.Encode(token), invite = true });
+        var link = links.Page(PageRoutes.ResetPassword, new { userId = user.Id, code = AccountTokens.Encode(token), invite = true });
         outbox.Enqueue(templates.StaffInvite(user, link, role));
         audit.Record(auditAction, "user", user.Id, $"{email} ({role})");
         await db.SaveChangesAsync();

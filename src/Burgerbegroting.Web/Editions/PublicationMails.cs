@@ -4,6 +4,7 @@ using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Email;
 using Burgerbegroting.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Burgerbegroting.Web.Pages;
 
 namespace Burgerbegroting.Web.Editions;
 
@@ -47,9 +48,9 @@ public sealed class PublicationMails(AppDbContext db, Outbox outbox, EmailTempla
             .Where(r => r.RoundId == round.Id).ToListAsync();
         foreach (var result in outcomes)
         {
-            outbox.Enqueue(templates.IdeaOutcome(result.Idea.Submitter, result.Idea.Title, result.Selected, links.Page("/Ideeen/Details", new { id = result.IdeaId })));
+            outbox.Enqueue(templates.IdeaOutcome(result.Idea.Submitter, result.Idea.Title, result.Selected, links.Page(PageRoutes.IdeaDetails, new { id = result.IdeaId })));
         }
     }
 
-    private string UnsubscribeLink(string userId) => links.Page("/Email/Unsubscribe", new { token = unsubscribe.Token(userId) });
+    private string UnsubscribeLink(string userId) => links.Page(PageRoutes.Unsubscribe, new { token = unsubscribe.Token(userId) });
 }

@@ -1,10 +1,11 @@
 using Burgerbegroting.Voting;
+using Burgerbegroting.Web.Pages;
 
 namespace Burgerbegroting.Web.Editions;
 
 /// <summary>
 /// The web side of the round table: per round the page residents act on while it is open, the page of its results,
-/// and the resource keys of its texts. Links are made from the page names, so routes live only in the pages.
+/// and the resource keys of its texts. Links are made from the page names of the route table (PageRoutes).
 /// </summary>
 /// <param name="Kind">Which round.</param>
 /// <param name="ActionPage">Where residents take part while it is open: the ballot, or the new-idea form.</param>
@@ -25,10 +26,10 @@ public static class RoundPages
 {
     public static IReadOnlyList<RoundPage> All { get; } =
     [
-        new(RoundKind.ThemeChoice, "/Stemmen/Themes", "/Uitslag/Round", new { number = (int)RoundKind.ThemeChoice }),
-        new(RoundKind.BudgetSplit, "/Stemmen/Budget", "/Uitslag/Round", new { number = (int)RoundKind.BudgetSplit }),
-        new(RoundKind.Ideas, "/Ideeen/New", "/Ideeen/Index"),
-        new(RoundKind.Selection, "/Stemmen/Selection", "/Uitslag/Selection"),
+        new(RoundKind.ThemeChoice, PageRoutes.VoteThemes, PageRoutes.RoundResults, new { number = (int)RoundKind.ThemeChoice }),
+        new(RoundKind.BudgetSplit, PageRoutes.VoteBudget, PageRoutes.RoundResults, new { number = (int)RoundKind.BudgetSplit }),
+        new(RoundKind.Ideas, PageRoutes.NewIdea, PageRoutes.Ideas),
+        new(RoundKind.Selection, PageRoutes.VoteSelection, PageRoutes.SelectionResults),
     ];
 
     public static RoundPage Of(RoundKind kind) => All.Single(p => p.Kind == kind);

@@ -4,6 +4,7 @@ using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Web.Email;
 using Burgerbegroting.Web.Infrastructure;
+using Burgerbegroting.Web.Pages;
 
 namespace Burgerbegroting.Web.Ideas;
 
@@ -26,7 +27,7 @@ public sealed class IdeaBox(AppDbContext db, Outbox outbox, EmailTemplates templ
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Ideas.Add(idea);
         await db.SaveChangesAsync();
-        outbox.Enqueue(templates.IdeaReceived(submitter, idea.Title, links.Page("/Ideeen/Details", new { id = idea.Id })));
+        outbox.Enqueue(templates.IdeaReceived(submitter, idea.Title, links.Page(PageRoutes.IdeaDetails, new { id = idea.Id })));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return idea;

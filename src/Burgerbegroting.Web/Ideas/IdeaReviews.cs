@@ -5,6 +5,7 @@ using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Email;
 using Burgerbegroting.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Burgerbegroting.Web.Pages;
 
 namespace Burgerbegroting.Web.Ideas;
 
@@ -79,7 +80,7 @@ public sealed class IdeaReviews(AppDbContext db, Outbox outbox, EmailTemplates t
         await db.SaveChangesAsync();
     }
 
-    private string Link(Idea idea) => links.Page("/Ideeen/Details", new { id = idea.Id });
+    private string Link(Idea idea) => links.Page(PageRoutes.IdeaDetails, new { id = idea.Id });
 
     private static string Id(Idea idea) => idea.Id.ToString(CultureInfo.InvariantCulture);
 

@@ -5,6 +5,7 @@ using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
 using Microsoft.EntityFrameworkCore;
+using Burgerbegroting.Web.Pages;
 
 namespace Burgerbegroting.Web.Selection;
 
@@ -17,12 +18,12 @@ public static class OpenData
 {
     public static WebApplication MapOpenData(this WebApplication app)
     {
-        app.MapGet("/uitslag/{round:int}/ballots.pb", BallotsAsync);
-        app.MapGet("/uitslag/{round:int}/results.csv", ResultsAsync);
+        app.MapGet(PageRoutes.BallotsFile, BallotsAsync).WithName(PageRoutes.BallotsFileRoute);
+        app.MapGet(PageRoutes.ResultsFile, ResultsAsync).WithName(PageRoutes.ResultsFileRoute);
         return app;
     }
 
-    private static async Task<IResult> BallotsAsync(int round, int? thema, AppDbContext db)
+    private static async Task<IResult> BallotsAsync(int round, int? thema, AppDbContext db, LinkGenerator links)
     {
         if (await PublishedSelectionAsync(db, round) is not { } found)
         {
@@ -34,7 +35,7 @@ public static class OpenData
         var theme = thema is null && themes.Count == 1 ? themes[0] : themes.SingleOrDefault(t => t.Id == thema);
         if (theme is null)
         {
-            var choices = string.Join("\n", themes.Select(t => $"  /uitslag/{round}/ballots.pb?thema={t.Id}   {t.Name}"));
+            var choices = string.Join("\n", themes.Select(t => $"  {links.GetPathByName(PageRoutes.BallotsFileRoute, new { round, thema = t.Id })}   {t.Name}"));
             return Results.BadRequest($"Kies een thema / choose a theme:\n{choices}\n");
         }
 

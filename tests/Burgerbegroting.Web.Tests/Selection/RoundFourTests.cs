@@ -188,5 +188,11 @@ public sealed class RoundFourTests : IAsyncLifetime
             Assert.NotEmpty(published);
             Assert.Equal(published, fromTool);
         }
+
+        // Without a theme the file cannot be chosen: the answer lists each theme's link.
+        var unchosen = await visitor.GetAsync("/uitslag/4/ballots.pb");
+        Assert.Equal(HttpStatusCode.BadRequest, unchosen.StatusCode);
+        var listed = await unchosen.Content.ReadAsStringAsync();
+        Assert.All((await _app.ThemeIdsAsync(chosenOnly: true)).Take(2), id => Assert.Contains($"/uitslag/4/ballots.pb?thema={id} ", listed, StringComparison.Ordinal));
     }
 }

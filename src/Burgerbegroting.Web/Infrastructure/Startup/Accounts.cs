@@ -4,6 +4,7 @@ using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Burgerbegroting.Web.Pages;
 
 namespace Burgerbegroting.Web.Infrastructure.Startup;
 
@@ -44,9 +45,9 @@ public static class Accounts
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
         builder.Services.ConfigureApplicationCookie(options =>
         {
-            options.LoginPath = "/account/inloggen";
-            options.LogoutPath = "/account/uitloggen";
-            options.AccessDeniedPath = "/account/geen-toegang";
+            options.LoginPath = PageRoutes.PathOf(PageRoutes.Login);
+            options.LogoutPath = PageRoutes.PathOf(PageRoutes.Logout);
+            options.AccessDeniedPath = PageRoutes.PathOf(PageRoutes.AccessDenied);
             options.Cookie.Name = "bb.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;

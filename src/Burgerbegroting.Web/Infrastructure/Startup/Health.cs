@@ -4,6 +4,7 @@ using Burgerbegroting.Data.Email;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Burgerbegroting.Web.Pages;
 
 namespace Burgerbegroting.Web.Infrastructure.Startup;
 
@@ -21,7 +22,7 @@ public static class Health
 
     public static WebApplication MapHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteJson }).DisableRateLimiting();
+        app.MapHealthChecks(PageRoutes.Health, new HealthCheckOptions { ResponseWriter = WriteJson }).DisableRateLimiting();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Burgerbegroting.Web.Selection;
 using Htmx.TagHelpers;
 using Burgerbegroting.Web.Infrastructure.Localization;
+using Burgerbegroting.Web.Pages;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
@@ -22,10 +23,11 @@ public static class Pages
         builder.Services.AddScoped<Links>();
         builder.Services.AddRazorPages(o =>
             {
-                o.Conventions.AuthorizeFolder("/Beheer", Policies.Staff);
-                o.Conventions.AuthorizeFolder("/Beheer/Staff", Policies.Admin);
-                o.Conventions.AuthorizePage("/Account/Profile");
-                o.Conventions.AuthorizePage("/Ideeen/Mine");
+                o.Conventions.Add(new RouteTableConvention(PageRoutes.Templates));
+                o.Conventions.AuthorizeFolder(PageRoutes.AdminFolder, Policies.Staff);
+                o.Conventions.AuthorizeFolder(PageRoutes.StaffAccountsFolder, Policies.Admin);
+                o.Conventions.AuthorizePage(PageRoutes.Profile);
+                o.Conventions.AuthorizePage(PageRoutes.MyIdeas);
             })
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddViewLocalization()
@@ -39,11 +41,11 @@ public static class Pages
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/fout");
+            app.UseExceptionHandler(PageRoutes.PathOf(PageRoutes.Error));
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/fout", "?code={0}");
+        app.UseStatusCodePagesWithReExecute(PageRoutes.PathOf(PageRoutes.Error), "?code={0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
@@ -57,9 +59,10 @@ public static class Pages
     public static WebApplication MapPages(this WebApplication app)
     {
         app.MapRazorPages();
+        RouteTableConvention.Verify(app.Services, PageRoutes.Templates);
         app.MapHtmxAntiforgeryScript().Add(CacheForADay);
         app.MapOpenData();
-        app.MapPost("/taal", SwitchLanguage).DisableAntiforgery().AllowAnonymous();
+        app.MapPost(PageRoutes.LanguageSwitch, SwitchLanguage).DisableAntiforgery().AllowAnonymous();
         return app;
     }
 

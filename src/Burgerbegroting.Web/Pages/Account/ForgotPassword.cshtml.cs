@@ -34,7 +34,7 @@ public class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender<AppUse
         if (user is not null && user.RevokedAt is null)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            await mail.SendPasswordResetLinkAsync(user, user.Email!, links.Page("/Account/ResetPassword", new { userId = user.Id, code = AccountTokens.Encode(token) }));
+            await mail.SendPasswordResetLinkAsync(user, user.Email!, links.Page(PageRoutes.ResetPassword, new { userId = user.Id, code = AccountTokens.Encode(token) }));
         }
 
         Sent = true;

@@ -40,7 +40,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         return result.Succeeded
-            ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/")
+            ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page(PageRoutes.Home)!)
             : Fail(result.IsLockedOut ? "Login.LockedOut" : "Login.Failed");
     }
 

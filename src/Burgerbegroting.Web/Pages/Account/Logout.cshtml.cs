@@ -16,6 +16,6 @@ public class LogoutModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedR
     {
         await signIn.SignOutAsync();
         TempData["Status"] = l["Logout.Done"].Value;
-        return Redirect("/");
+        return RedirectToPage(PageRoutes.Home);
     }
 }

@@ -82,7 +82,7 @@ public class ProfileModel(
         if (!user.EmailConfirmed)
         {
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            await mail.SendConfirmationLinkAsync(user, user.Email!, links.Page("/Account/ConfirmEmail", new { userId = user.Id, code = AccountTokens.Encode(token) }));
+            await mail.SendConfirmationLinkAsync(user, user.Email!, links.Page(PageRoutes.ConfirmEmail, new { userId = user.Id, code = AccountTokens.Encode(token) }));
             TempData["Status"] = l["Profile.ConfirmationSent", user.Email!].Value;
         }
 

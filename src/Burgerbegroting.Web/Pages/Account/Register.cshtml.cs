@@ -43,7 +43,7 @@ public class RegisterModel(
 
         await WelcomeAsync(user);
         await transaction.CommitAsync();
-        return RedirectToPage("/Account/CheckEmail", new { kind = user.Kind == AccountKind.Network ? "network" : null });
+        return RedirectToPage(PageRoutes.CheckEmail, new { kind = user.Kind == AccountKind.Network ? "network" : null });
     }
 
     /// <summary>The account, or null with Identity's objections next to the fields (an address in use, a weak password).</summary>
@@ -64,7 +64,7 @@ public class RegisterModel(
         }
 
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        await mail.SendConfirmationLinkAsync(user, user.Email!, links.Page("/Account/ConfirmEmail", new { userId = user.Id, code = Accounts.AccountTokens.Encode(token) }));
+        await mail.SendConfirmationLinkAsync(user, user.Email!, links.Page(PageRoutes.ConfirmEmail, new { userId = user.Id, code = Accounts.AccountTokens.Encode(token) }));
     }
 
     public sealed class InputModel

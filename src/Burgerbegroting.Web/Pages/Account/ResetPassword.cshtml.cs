@@ -45,7 +45,7 @@ public class ResetPasswordModel(UserManager<AppUser> users, IStringLocalizer<Sha
         }
 
         await ConfirmAndUnlockAsync(user!);
-        return this.Done(l["Reset.Done"], pageName: "/Account/Login");
+        return this.Done(l["Reset.Done"], pageName: PageRoutes.Login);
     }
 
     /// <summary>The link came by mail, so the address is proven; a reset also lifts a lockout.</summary>

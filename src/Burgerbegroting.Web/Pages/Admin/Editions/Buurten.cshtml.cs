@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting.Eligibility;
+using Burgerbegroting.Web.Audit;
+using Burgerbegroting.Web.Editions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Burgerbegroting.Web.Pages.Admin.Editions;
+
+/// <summary>The edition's area: buurten with their postcodes, typed in or imported from a CSV; fixed once round 1 opens.</summary>
+public class BuurtenModel(AppDbContext db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+{
+    private const long MaxCsvBytes = 2_000_000;
+
+    [BindProperty]
+    [Display(Name = "Buurten.Text")]
+    public string? Text { get; set; }
+
+    public Edition Edition { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await db.FindWithAllAsync(id) is not { } edition)
+        {
+            return NotFound();
+        }
+
+        Edition = edition;
+        Text = string.Join("\n", edition.Buurten.Select(b => $"{b.Name}: {b.Postcodes}"));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id) =>
+        await SaveAsync(id, () => (BuurtList.ParseText(Text, out var errors), errors));
+
+    public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? csv)
+    {
+        if (csv is null || csv.Length == 0 || csv.Length > MaxCsvBytes)
+        {
+            ModelState.AddModelError(nameof(Text), l["Buurten.CsvMissing"]);
+            return await SaveAsync(id, null);
+        }
+
+        using var reader = new StreamReader(csv.OpenReadStream());
+        var content = await reader.ReadToEndAsync();
+        return await SaveAsync(id, () => (BuurtList.ParseCsv(content, out var errors), errors));
+    }
+
+    private async Task<IActionResult> SaveAsync(int id, Func<(IReadOnlyList<BuurtDefinition>, IReadOnlyList<BuurtListError>)>? parse)
+    {
+        if (await db.FindWithAllAsync(id) is not { } edition)
+        {
+            return NotFound();
+        }
+
+        Edition = edition;
+        if (edition.SettingsLocked)
+        {
+            return BadRequest();
+        }
+
+        var (list, errors) = parse is null ? ([], []) : parse();
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(nameof(Text), l["Buurten.LineError", error.Line, error.Text]);
+        }
+
+        if (parse is not null && list.Count == 0 && errors.Count == 0)
+        {
+            ModelState.AddModelError(nameof(Text), l["Buurten.Empty"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        edition.Buurten.Clear();
+        edition.Buurten.AddRange(list.Select(b => new Buurt { Name = b.Name, Postcodes = b.Postcodes }));
+        audit.Record(AuditActions.BuurtenChanged, "edition", id.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join("; ", list.Select(b => $"{b.Name}: {b.Postcodes}")));
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Buurten.Saved", list.Count].Value;
+        return RedirectToPage(new { id });
+    }
+}

@@ -1,0 +1,109 @@
+namespace Burgerbegroting.Web.Pages;
+
+/// <summary>
+/// The route table: every page once, by its page name (its English folder and file) and its Dutch URL. Pages carry a
+/// bare <c>@page</c>; <see cref="Infrastructure.RouteTableConvention"/> gives each the URL written here and no other,
+/// and stops the app at startup when a page has no entry or an entry has no page. Links name pages by these
+/// constants (asp-page, RedirectToPage, Links.Page), so renaming one breaks the build rather than a link.
+/// </summary>
+public static class PageRoutes
+{
+    public const string Home = "/Index";
+    public const string Error = "/Error";
+    public const string ThemeDetails = "/Themes/Details";
+
+    public const string Ideas = "/Ideas/Index";
+    public const string IdeaDetails = "/Ideas/Details";
+    public const string NewIdea = "/Ideas/New";
+    public const string EditIdea = "/Ideas/Edit";
+    public const string MyIdeas = "/Ideas/Mine";
+
+    public const string VoteThemes = "/Voting/Themes";
+    public const string VoteBudget = "/Voting/Budget";
+    public const string VoteSelection = "/Voting/Selection";
+    public const string RoundResults = "/Results/Round";
+    public const string SelectionResults = "/Results/Selection";
+
+    public const string Login = "/Account/Login";
+    public const string Logout = "/Account/Logout";
+    public const string Register = "/Account/Register";
+    public const string CheckEmail = "/Account/CheckEmail";
+    public const string ConfirmEmail = "/Account/ConfirmEmail";
+    public const string ForgotPassword = "/Account/ForgotPassword";
+    public const string ResetPassword = "/Account/ResetPassword";
+    public const string Profile = "/Account/Profile";
+    public const string AccessDenied = "/Account/AccessDenied";
+    public const string Unsubscribe = "/Email/Unsubscribe";
+
+    /// <summary>Staff pages, authorized as a folder; the staff accounts page only for beheerders.</summary>
+    public const string AdminFolder = "/Admin";
+    public const string StaffAccountsFolder = "/Admin/StaffAccounts";
+    public const string Admin = "/Admin/Index";
+    public const string AdminEditions = "/Admin/Editions/Index";
+    public const string AdminEdition = "/Admin/Editions/Edit";
+    public const string AdminEditionBuurten = "/Admin/Editions/Buurten";
+    public const string AdminEditionThemes = "/Admin/Editions/Themes";
+    public const string AdminEditionRounds = "/Admin/Editions/Rounds";
+    public const string AdminIdeas = "/Admin/Ideas/Index";
+    public const string AdminIdeaReview = "/Admin/Ideas/Review";
+    public const string AdminReports = "/Admin/Ideas/Reports";
+    public const string AdminNetworks = "/Admin/Networks/Index";
+    public const string AdminEmail = "/Admin/Email/Index";
+    public const string AdminAudit = "/Admin/Audit/Index";
+    public const string AdminStaffAccounts = "/Admin/StaffAccounts/Index";
+
+    /// <summary>Page name → URL template: the only place a page's URL is written.</summary>
+    public static IReadOnlyDictionary<string, string> Templates { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        { Home, "/" },
+        { Error, "/fout" },
+        { ThemeDetails, "/themas/{id:int}" },
+        { Ideas, "/ideeen" },
+        { IdeaDetails, "/ideeen/{id:int}" },
+        { NewIdea, "/ideeen/nieuw" },
+        { EditIdea, "/ideeen/{id:int}/bewerken" },
+        { MyIdeas, "/ideeen/mijn" },
+        { VoteThemes, "/stemmen/themas" },
+        { VoteBudget, "/stemmen/verdeling" },
+        { VoteSelection, "/selectie" },
+        { RoundResults, "/uitslag/{number:int:range(1,2)}" },
+        { SelectionResults, "/uitslag/4" },
+        { Login, "/account/inloggen" },
+        { Logout, "/account/uitloggen" },
+        { Register, "/account/registreren" },
+        { CheckEmail, "/account/registreren/controleer-je-email" },
+        { ConfirmEmail, "/account/bevestigen" },
+        { ForgotPassword, "/account/wachtwoord-vergeten" },
+        { ResetPassword, "/account/wachtwoord-instellen" },
+        { Profile, "/account/profiel" },
+        { AccessDenied, "/account/geen-toegang" },
+        { Unsubscribe, "/email/afmelden" },
+        { Admin, "/beheer" },
+        { AdminEditions, "/beheer/edities" },
+        { AdminEdition, "/beheer/edities/{id:int}" },
+        { AdminEditionBuurten, "/beheer/edities/{id:int}/buurten" },
+        { AdminEditionThemes, "/beheer/edities/{id:int}/themas" },
+        { AdminEditionRounds, "/beheer/edities/{id:int}/rondes" },
+        { AdminIdeas, "/beheer/ideeen" },
+        { AdminIdeaReview, "/beheer/ideeen/{id:int}" },
+        { AdminReports, "/beheer/meldingen" },
+        { AdminNetworks, "/beheer/buurtnetwerken" },
+        { AdminEmail, "/beheer/email" },
+        { AdminAudit, "/beheer/audit" },
+        { AdminStaffAccounts, "/beheer/medewerkers" },
+    };
+
+    /// <summary>Endpoints that are not pages: the language switch, the health report, the open data files (and their route names, for asp-route).</summary>
+    public const string LanguageSwitch = "/taal";
+    public const string Health = "/health";
+    public const string BallotsFile = "/uitslag/{round:int}/ballots.pb";
+    public const string ResultsFile = "/uitslag/{round:int}/results.csv";
+    public const string BallotsFileRoute = "ballots-file";
+    public const string ResultsFileRoute = "results-file";
+
+    /// <summary>The URL of a page without route parameters, for settings that take a path rather than a page.</summary>
+    public static string PathOf(string page) =>
+        Templates.TryGetValue(page, out var template) && !template.Contains('{', StringComparison.Ordinal)
+            ? template
+            : throw new ArgumentException($"{page} is not a page without route parameters.", nameof(page));
+}

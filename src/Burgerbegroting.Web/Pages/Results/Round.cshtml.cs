@@ -1,0 +1,46 @@
+using System.Globalization;
+using Burgerbegroting.Data;
+using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Voting;
+using Burgerbegroting.Web.Accounts;
+using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Infrastructure;
+using Burgerbegroting.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Burgerbegroting.Web.Pages.Results;
+
+/// <summary>Results of the theme choice or the budget split, read from what was stored at close, for whoever may see them.</summary>
+public class RoundModel(AppDbContext db) : PageModel
+{
+    public Edition Edition { get; private set; } = null!;
+    public Round Round { get; private set; } = null!;
+    public IReadOnlyList<ThemeResult> Lines { get; private set; } = [];
+    public BarChart Chart { get; private set; } = null!;
+
+    /// <summary>Approvals per theme (theme choice) rather than shares and budgets (budget split).</summary>
+    public bool IsThemeChoice => Round.Kind == RoundKind.ThemeChoice;
+
+    public RoundPage RoundPage => RoundPages.Of(Round.Kind);
+
+    public async Task<IActionResult> OnGetAsync(int number)
+    {
+        var kind = RoundTable.Find(number)?.Kind;
+        if (kind is null || await db.CurrentRoundAsync(kind.Value) is not { } found || !ResultsVisibility.CanSee(found.Round.Status, User.IsStaff()))
+        {
+            return NotFound();
+        }
+
+        (Edition, Round) = found;
+        Lines = await db.ThemeResults.AsNoTracking().Include(r => r.Theme).Where(r => r.RoundId == Round.Id).OrderBy(r => r.Rank).ToListAsync();
+        Chart = IsThemeChoice
+            ? new BarChart([.. Lines.Select(l => new BarChart.Bar(l.Theme.Name, l.Votes, l.Votes.ToString(CultureInfo.CurrentCulture), l.Outcome is ThemeOutcome.Chosen or ThemeOutcome.ChosenByStaff))])
+            : new BarChart([.. Lines.Select(l => new BarChart.Bar(l.Theme.Name, l.Budget ?? 0, l.Budget is null ? "—" : Euros.Format(l.Budget.Value), true))]);
+        return Page();
+    }
+
+    public string MeanShare(ThemeResult line) =>
+        Round.BallotCount == 0 ? "—" : ((decimal)line.PercentageSum / Round.BallotCount).ToString("0.0", CultureInfo.CurrentCulture) + "%";
+}
