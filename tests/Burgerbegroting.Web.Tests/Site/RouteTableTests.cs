@@ -17,7 +17,7 @@ namespace Burgerbegroting.Web.Tests.Site;
 /// </summary>
 public sealed partial class RouteTableTests : IAsyncLifetime
 {
-    private static readonly string _web = Path.Combine(SiteTests.RepositoryRoot(), "src", "Burgerbegroting.Web");
+    private static readonly string Web = Path.Combine(SiteTests.RepositoryRoot(), "src", "Burgerbegroting.Web");
     private readonly AppFactory _app = new();
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -98,10 +98,10 @@ public sealed partial class RouteTableTests : IAsyncLifetime
     [Fact]
     public void No_view_writes_a_link_to_an_app_URL_by_hand()
     {
-        var views = Directory.EnumerateFiles(_web, "*.cshtml", SearchOption.AllDirectories).Where(NotBuildOutput).ToList();
+        var views = Directory.EnumerateFiles(Web, "*.cshtml", SearchOption.AllDirectories).Where(NotBuildOutput).ToList();
         Assert.True(views.Count > 40, $"found only {views.Count} views");
         var handWritten = views
-            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetRelativePath(_web, f), Line: i + 1, Text: line)))
+            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetRelativePath(Web, f), Line: i + 1, Text: line)))
             .Where(l => HandWrittenLink().IsMatch(l.Text))
             .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
             .ToList();
@@ -111,9 +111,9 @@ public sealed partial class RouteTableTests : IAsyncLifetime
     [Fact]
     public void Page_names_are_written_only_in_the_route_table()
     {
-        var literals = Directory.EnumerateFiles(_web, "*.cs", SearchOption.AllDirectories).Where(NotBuildOutput)
+        var literals = Directory.EnumerateFiles(Web, "*.cs", SearchOption.AllDirectories).Where(NotBuildOutput)
             .Where(f => Path.GetFileName(f) != "PageRoutes.cs")
-            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetRelativePath(_web, f), Line: i + 1, Text: line)))
+            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetRelativePath(Web, f), Line: i + 1, Text: line)))
             .Where(l => PageNameLiteral().IsMatch(l.Text))
             .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
             .ToList();
