@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +24,8 @@ namespace Burgerbegroting.Web.Tests.Infrastructure;
 /// <param name="Method">GET or POST.</param>
 /// <param name="HandlerName">The named handler ("Open" for OnPostOpenAsync), or null.</param>
 /// <param name="Fields">Names the handler binds from the request, with their types ("Input.Title", "roundId", "Shares").</param>
-public sealed record AppHandler(string Key, string Route, string Method, string? HandlerName, IReadOnlyList<(string Name, Type Type)> Fields)
+/// <param name="SignInRequired">Whether the endpoint demands a signed-in user (anonymous requests never reach it).</param>
+public sealed record AppHandler(string Key, string Route, string Method, string? HandlerName, IReadOnlyList<(string Name, Type Type)> Fields, bool SignInRequired)
 {
     public IReadOnlyList<string> RouteParameters { get; } = Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse(Route).Parameters.Select(p => p.Name).ToList();
 
@@ -42,6 +44,7 @@ public sealed record AppHandler(string Key, string Route, string Method, string?
         foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var route = endpoint.RoutePattern.RawText ?? "";
+            var signIn = endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null;
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } descriptor)
             {
                 var page = descriptor as CompiledPageActionDescriptor ?? await loader.LoadAsync(descriptor, endpoint.Metadata);
@@ -52,7 +55,7 @@ public sealed record AppHandler(string Key, string Route, string Method, string?
                         .SelectMany(p => FieldsOf(p.BindingInfo?.BinderModelName ?? p.Name, p.ParameterType, 0))))
                     : [("GET", (string?)null, Parameters: [])];
                 handlers.AddRange(methods.Select(m => new AppHandler(
-                    PageKey(m.HttpMethod, page.ViewEnginePath, m.Name), route, m.HttpMethod.ToUpperInvariant(), m.Name, [.. bound, .. m.Parameters])));
+                    PageKey(m.HttpMethod, page.ViewEnginePath, m.Name), route, m.HttpMethod.ToUpperInvariant(), m.Name, [.. bound, .. m.Parameters], signIn)));
             }
             else
             {
@@ -60,7 +63,7 @@ public sealed record AppHandler(string Key, string Route, string Method, string?
                     .Where(p => p.ParameterType != typeof(HttpContext) && p.ParameterType != typeof(CancellationToken) && !isService.IsService(p.ParameterType))
                     .SelectMany(p => FieldsOf(p.Name!, p.ParameterType, 0)) ?? [];
                 var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-                handlers.AddRange(methods.Where(m => m is "GET" or "POST").Select(m => new AppHandler($"{m} /{route.TrimStart('/')}", route, m, null, [.. parameters])));
+                handlers.AddRange(methods.Where(m => m is "GET" or "POST").Select(m => new AppHandler($"{m} /{route.TrimStart('/')}", route, m, null, [.. parameters], signIn)));
             }
         }
 
