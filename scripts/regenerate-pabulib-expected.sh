@@ -11,7 +11,7 @@
 # make a checkout elsewhere and pass PABUTOOLS_DIR).
 # Python: Debian's /usr/bin/python3 (override with PYTHON) with
 #   apt-get install -y python3-gmpy2 python3-numpy python3-natsort python3-pulp python3-networkx
-# The big files take a while: the whole run is about half an hour on two cores.
+# The big files take a while: the whole run needs about 15 minutes of processor time.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
