@@ -18,6 +18,7 @@ if (mode == "all")
         foreach (var rule in RuleCatalog.All)
         {
             var exactBefore = EqualSharesRule.ExactRuns;
+            var settledBefore = EqualSharesRule.ExactSettlements;
             var watch = Stopwatch.StartNew();
             string result;
             try
@@ -29,7 +30,7 @@ if (mode == "all")
                 result = e.Message;
             }
 
-            Console.WriteLine($"{Path.GetFileName(file),-72} {rule.Name,-32} {watch.Elapsed.TotalMilliseconds,9:F1} ms  exact runs {EqualSharesRule.ExactRuns - exactBefore,3}  {result}");
+            Console.WriteLine($"{Path.GetFileName(file),-72} {rule.Name,-32} {watch.Elapsed.TotalMilliseconds,9:F1} ms  exact runs {EqualSharesRule.ExactRuns - exactBefore,3}  amounts settled exactly {EqualSharesRule.ExactSettlements - settledBefore,3}  {result}");
         }
     }
 
@@ -52,6 +53,7 @@ void Measure(string name, Func<Outcome> action, double targetMs)
 {
     // The first call warms up the JIT and builds the compiled election; it is reported but not in the median.
     var exactBefore = EqualSharesRule.ExactRuns;
+    var settledBefore = EqualSharesRule.ExactSettlements;
     var watch = Stopwatch.StartNew();
     var outcome = action();
     var first = watch.Elapsed.TotalMilliseconds;
@@ -67,7 +69,7 @@ void Measure(string name, Func<Outcome> action, double targetMs)
     var median = times[times.Count / 2];
     Console.WriteLine(
         $"{name,-56} first {first,8:F1} ms  median {median,8:F1} ms  min {times[0],8:F1} ms  target {targetMs,6:F0} ms  " +
-        $"{(median <= targetMs ? "OK" : "SLOW")}  ({outcome.Selected.Count} selected, add1 increments {outcome.BudgetIncrements?.ToString(CultureInfo.InvariantCulture) ?? "-"}, exact runs {EqualSharesRule.ExactRuns - exactBefore})");
+        $"{(median <= targetMs ? "OK" : "SLOW")}  ({outcome.Selected.Count} selected, add1 increments {outcome.BudgetIncrements?.ToString(CultureInfo.InvariantCulture) ?? "-"}, exact runs {EqualSharesRule.ExactRuns - exactBefore}, amounts settled exactly {EqualSharesRule.ExactSettlements - settledBefore})");
 }
 
 static string FindRoot()

@@ -36,7 +36,7 @@ public sealed class Add1EqualSharesRule(string name, Satisfaction satisfaction, 
         var compiled = input.Election;
         var (run, numerator, increments) = Iterate(input);
 
-        var builder = EqualSharesRule.Describe(input, Name, run);
+        var builder = EqualSharesRule.Describe(input, Name, run, numerator);
         var ties = EqualSharesRule.Ties(input, run);
         if (GreedyCompletion)
         {

@@ -38,6 +38,31 @@ internal readonly struct BigRational : IComparable<BigRational>, IEquatable<BigR
 
     public static BigRational FromInteger(BigInteger value) => new(value, BigInteger.One);
 
+    /// <summary>The exact value of a finite double: its mantissa times a power of two.</summary>
+    public static BigRational FromDouble(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "Only finite numbers have an exact value.");
+        }
+
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = bits & 0xF_FFFF_FFFF_FFFF;
+        if (exponent == 0)
+        {
+            exponent = 1; // subnormal: no hidden bit
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+
+        exponent -= 1075;
+        var numerator = new BigInteger(bits < 0 ? -mantissa : mantissa);
+        return exponent >= 0 ? FromInteger(numerator << exponent) : Create(numerator, BigInteger.One << -exponent);
+    }
+
     public static BigRational operator +(BigRational a, BigRational b) =>
         a.Denominator == b.Denominator
             ? Create(a.Numerator + b.Numerator, a.Denominator)
@@ -79,11 +104,4 @@ internal readonly struct BigRational : IComparable<BigRational>, IEquatable<BigR
     public override bool Equals(object? obj) => obj is BigRational other && Equals(other);
 
     public override int GetHashCode() => HashCode.Combine(Numerator, Denominator);
-
-    public decimal ToDecimal(int decimals)
-    {
-        var scale = BigInteger.Pow(10, decimals);
-        var scaled = BigInteger.Divide((Numerator * scale * 2) + Denominator, Denominator * 2);
-        return (decimal)scaled / (decimal)scale;
-    }
 }

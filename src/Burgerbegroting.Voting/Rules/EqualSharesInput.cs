@@ -89,5 +89,14 @@ internal sealed class EqualSharesRun
 
     public List<(int Step, int Chosen, int[] Tied)> Ties { get; } = [];
 
+    /// <summary>
+    /// The fast engine found some amount too close to a cent boundary to round it surely right; the amounts must be
+    /// settled (<see cref="EqualSharesRule.Settled"/>) before they are published.
+    /// </summary>
+    public bool AmountsUncertain { get; set; }
+
+    /// <summary>Whether the amounts were recomputed in exact fractions after a fast run.</summary>
+    public bool SettledExactly { get; set; }
+
     public long TotalCost(CompiledElection election) => Selected.Sum(p => election.Costs[p]);
 }

@@ -8,6 +8,7 @@ namespace Burgerbegroting.Voting;
 public sealed class EqualSharesRule(string name, Satisfaction satisfaction) : IOutcomeRule
 {
     private static int _exactRuns;
+    private static int _exactSettlements;
 
     public string Name { get; } = name;
 
@@ -20,7 +21,7 @@ public sealed class EqualSharesRule(string name, Satisfaction satisfaction) : IO
         ArgumentNullException.ThrowIfNull(election);
         var input = Input(election, Satisfaction, tieBreaking);
         var run = RunOnce(input, input.Election.Budget);
-        var builder = Describe(input, Name, run);
+        var builder = Describe(input, Name, run, input.Election.Budget);
         AddUnaffordable(input, run, builder);
         return builder.Build(Ties(input, run), VoterBudget(input, input.Election.Budget));
     }
@@ -48,8 +49,27 @@ public sealed class EqualSharesRule(string name, Satisfaction satisfaction) : IO
     /// <summary>How many runs needed exact arithmetic since the process started (for benchmarks and tests).</summary>
     internal static int ExactRuns => Volatile.Read(ref _exactRuns);
 
-    internal static OutcomeBuilder Describe(EqualSharesInput input, string rule, EqualSharesRun run)
+    /// <summary>How many published runs had their amounts recomputed in exact fractions (for benchmarks).</summary>
+    internal static int ExactSettlements => Volatile.Read(ref _exactSettlements);
+
+    /// <summary>
+    /// The run with every amount exact to the cent: amounts the fast engine could not round surely are settled in
+    /// exact fractions here, for the one run that is published rather than for every run an add1 rule tries.
+    /// </summary>
+    internal static EqualSharesRun Settled(EqualSharesInput input, long budgetNumerator, EqualSharesRun run)
     {
+        if (run.AmountsUncertain)
+        {
+            Interlocked.Increment(ref _exactSettlements);
+            ExactEqualShares.Settle(input, budgetNumerator, run);
+        }
+
+        return run;
+    }
+
+    internal static OutcomeBuilder Describe(EqualSharesInput input, string rule, EqualSharesRun run, long budgetNumerator)
+    {
+        Settled(input, budgetNumerator, run);
         var builder = new OutcomeBuilder(input.Election, rule);
         foreach (var p in run.Selected)
         {
@@ -77,5 +97,5 @@ public sealed class EqualSharesRule(string name, Satisfaction satisfaction) : IO
     }
 
     internal static decimal? VoterBudget(EqualSharesInput input, long budgetNumerator) =>
-        input.Election.VoterCount == 0 ? null : Math.Round((decimal)budgetNumerator / input.Election.VoterCount / input.Election.Scale, 2);
+        input.Election.VoterCount == 0 ? null : PublishedMoney.VoterBudget(BigRational.Create(budgetNumerator, (long)input.Election.VoterCount * input.Election.Scale));
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Burgerbegroting.Voting;
 
 /// <summary>
@@ -5,7 +7,9 @@ namespace Burgerbegroting.Voting;
 /// A decision is taken only when the bound shows it is the one exact arithmetic would take; otherwise the run
 /// gives up (returns null) and the caller falls back to <see cref="ExactEqualShares"/>. So floating point makes
 /// it fast but never decides a winner. Values that are exact by construction (every supporter still has the
-/// starting money, or nobody is short) are compared as integers, so true ties are found, not guessed.
+/// starting money, or nobody is short) are compared as integers, so true ties are found, not guessed. The amounts
+/// it publishes are rounded only when the error bound shows exact arithmetic rounds them the same way; otherwise the
+/// run says so (<see cref="EqualSharesRun.AmountsUncertain"/>) and the amounts are settled exactly if it is published.
 /// </summary>
 internal static class FastEqualShares
 {
@@ -14,6 +18,20 @@ internal static class FastEqualShares
 
     public static EqualSharesRun? TryRun(EqualSharesInput input, long budgetNumerator) =>
         new Engine(input, budgetNumerator).Run();
+
+    // Rounds an amount known only to lie in [lo, hi]; null when the ends round differently.
+    private static decimal? Publish(Func<BigRational, decimal> round, BigRational lo, BigRational hi, long scale)
+    {
+        var low = round(lo / scale);
+        return low == round(hi / scale) ? low : null;
+    }
+
+    // Exact ends of an interval that surely holds every number within error of value (value itself being rounded).
+    private static (BigRational Lo, BigRational Hi) Around(double value, double error)
+    {
+        var margin = (error * (1 + (4 * Unit))) + (4 * Unit * Math.Abs(value));
+        return (BigRational.FromDouble(value - margin), BigRational.FromDouble(value + margin));
+    }
 
     /// <summary>rho, either exactly Numerator/Denominator or known to lie in [Lo, Hi].</summary>
     private readonly record struct Rho(bool Exact, long Numerator, Int128 Denominator, double Lo, double Hi, double Mid)
@@ -49,6 +67,7 @@ internal static class FastEqualShares
         private readonly double[] _error;
         private readonly double[] _staleLo;
         private readonly long[] _totalUtility;
+        private bool _uncertain;
 
         public Engine(EqualSharesInput input, long budgetNumerator)
         {
@@ -147,24 +166,48 @@ internal static class FastEqualShares
 
                 run.Selected.Add(chosen);
                 active.Remove(chosen);
-                run.MaxPayment[chosen] = ToMoney(Pay(chosen, chosenRho));
+                run.MaxPayment[chosen] = Pay(chosen, chosenRho) ?? Uncertain();
             }
 
             foreach (var p in _input.Eligible.Where(p => !run.Selected.Contains(p)))
             {
-                var left = 0.0;
-                foreach (var g in _input.Supporters[p])
-                {
-                    left += _election.Weights[g] * _money[g];
-                }
-
-                run.MoneyLeft[p] = ToMoney(left);
+                run.MoneyLeft[p] = MoneyLeft(p) ?? Uncertain();
             }
 
+            run.AmountsUncertain = _uncertain;
             return run;
         }
 
-        private decimal ToMoney(double scaled) => Math.Round((decimal)scaled / _election.Scale, 2);
+        private decimal Uncertain()
+        {
+            _uncertain = true;
+            return 0;
+        }
+
+        // What the supporters of p have left, published; null when too close to a cent to call. The voters still
+        // at their starting money are counted exactly.
+        private decimal? MoneyLeft(int p)
+        {
+            long untouchedWeight = 0;
+            var touched = 0.0;
+            var error = 0.0;
+            foreach (var g in _input.Supporters[p])
+            {
+                if (_touched[g])
+                {
+                    touched += _election.Weights[g] * _money[g];
+                    error += _election.Weights[g] * _error[g];
+                }
+                else
+                {
+                    untouchedWeight += _election.Weights[g];
+                }
+            }
+
+            var exact = BigRational.Create((BigInteger)untouchedWeight * _budgetNumerator, _voters);
+            var (lo, hi) = Around(touched, (error * (1 + (4 * Unit))) + ((_input.Supporters[p].Length + 3) * Unit * touched));
+            return Publish(PublishedMoney.MoneyLeft, exact + lo, exact + hi, _election.Scale);
+        }
 
         // Do the supporters together have at least the cost? null when too close to call.
         private bool? Affordable(int p)
@@ -298,17 +341,23 @@ internal static class FastEqualShares
             return new Rho(false, 0, 0, rho - delta, rho + delta, rho);
         }
 
-        private double Pay(int p, Rho rho)
+        // Takes every supporter's share of p; returns the largest payment, published, or null when too close to a
+        // cent to call. An exact rho means everyone pays rho * utility, so the largest payment is exact too.
+        private decimal? Pay(int p, Rho rho)
         {
             var supporters = _input.Supporters[p];
             var utilities = _input.Utilities[p];
             var delta = rho.Hi - rho.Mid;
             var maxPayment = 0.0;
+            var maxError = 0.0;
             for (var i = 0; i < supporters.Length; i++)
             {
                 var g = supporters[i];
                 var payment = Math.Min(_money[g], rho.Mid * utilities[i]);
                 maxPayment = Math.Max(maxPayment, payment);
+
+                // min(money, rho * u) is off by at most the larger of the errors in money and in rho * u.
+                maxError = Math.Max(maxError, Math.Max(_error[g], (delta + (2 * Unit * rho.Mid)) * utilities[i]));
                 _touched[g] = true;
                 if (_money[g] + _error[g] <= rho.Lo * utilities[i] * (1 - (4 * Unit)))
                 {
@@ -324,7 +373,14 @@ internal static class FastEqualShares
                 _error[g] += (delta * utilities[i]) + (4 * Unit * _start);
             }
 
-            return maxPayment;
+            if (rho.Exact)
+            {
+                var exact = BigRational.Create((BigInteger)rho.Numerator * utilities.Max(), rho.Denominator);
+                return Publish(PublishedMoney.Payment, exact, exact, _election.Scale);
+            }
+
+            var (lo, hi) = Around(maxPayment, maxError);
+            return Publish(PublishedMoney.Payment, lo, hi, _election.Scale);
         }
     }
 }

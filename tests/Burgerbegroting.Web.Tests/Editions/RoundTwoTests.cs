@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using AngleSharp.Html.Dom;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting;
@@ -187,24 +189,58 @@ public abstract class RoundTwoTestsBase(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_ballot_acknowledged_before_the_close_is_counted_and_none_after()
+    public async Task Ballots_racing_the_close_are_counted_if_accepted_and_refused_after_it_and_both_outcomes_happen()
     {
-        var clients = new List<(HttpClient Client, AngleSharp.Html.Dom.IHtmlDocument Page)>();
+        // Four submitters start together and send one resident's ballot after another; the close starts once a few
+        // are accepted, while others are in flight, and each submitter goes on until it is refused. So every run
+        // has ballots on both sides of the close, and those in flight land on either side.
+        var waiting = new ConcurrentQueue<(string VoterId, HttpClient Client, IHtmlDocument Page)>();
         for (var i = 0; i < 30; i++)
         {
-            var client = await ResidentAsync($"race{i}@example.nl");
-            clients.Add((client, await client.GetDocumentAsync("/stemmen/verdeling")));
+            var email = $"race{i}@example.nl";
+            var voter = await _app.CreateAsync(email, Roles.Resident);
+            var client = await _app.SignInAsync(email);
+            waiting.Enqueue((voter.Id, client, await client.GetDocumentAsync("/stemmen/verdeling")));
         }
 
-        var submits = clients.Select(c => c.Client.SubmitAsync(c.Page, Split("40", "30", "30"), "main form", "/stemmen/verdeling")).ToList();
-        var close = _app.StepAsync(2, (l, id) => l.CloseAsync(id));
-        var responses = await Task.WhenAll(submits);
+        var outcomes = new ConcurrentQueue<(string VoterId, HttpStatusCode Status)>();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var startClose = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var close = Task.Run(async () =>
+        {
+            await startClose.Task;
+            return await _app.StepAsync(2, (l, id) => l.CloseAsync(id));
+        });
+        var accepted = 0;
+        async Task SubmitAsync()
+        {
+            await start.Task;
+            var refused = false;
+            while (!refused && waiting.TryDequeue(out var next))
+            {
+                var response = await next.Client.SubmitAsync(next.Page, Split("40", "30", "30"), "main form", "/stemmen/verdeling");
+                outcomes.Enqueue((next.VoterId, response.StatusCode));
+                refused = response.StatusCode == HttpStatusCode.Conflict;
+                if (response.StatusCode == HttpStatusCode.Redirect && Interlocked.Increment(ref accepted) == 4)
+                {
+                    startClose.SetResult();
+                }
+            }
+        }
+
+        var submitters = Enumerable.Range(0, 4).Select(_ => Task.Run(SubmitAsync)).ToList();
+        start.SetResult();
+        await Task.WhenAll(submitters);
+        startClose.TrySetResult();
         Assert.Equal(TransitionError.None, await close);
 
-        var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.Redirect);
-        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Conflict, $"{(int)r.StatusCode}"));
-        var round = await _app.RoundAsync(2);
-        Assert.Equal(accepted, round.BallotCount);
-        Assert.Equal(accepted, await _app.WithDbAsync(db => db.Ballots.CountAsync()));
+        Assert.All(outcomes, o => Assert.True(o.Status is HttpStatusCode.Redirect or HttpStatusCode.Conflict, $"{(int)o.Status}"));
+        var acceptedVoters = outcomes.Where(o => o.Status == HttpStatusCode.Redirect).Select(o => o.VoterId).Order(StringComparer.Ordinal).ToList();
+        var refusedCount = outcomes.Count(o => o.Status == HttpStatusCode.Conflict);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{acceptedVoters.Count} accepted, {refusedCount} refused, {waiting.Count} residents left over");
+        Assert.True(acceptedVoters.Count > 0 && refusedCount > 0, $"{acceptedVoters.Count} accepted, {refusedCount} refused: the race did not give both outcomes");
+        var counted = await _app.WithDbAsync(db => db.Ballots.Select(b => b.VoterId).ToListAsync());
+        Assert.Equal(acceptedVoters, counted.Order(StringComparer.Ordinal));
+        Assert.Equal(acceptedVoters.Count, (await _app.RoundAsync(2)).BallotCount);
     }
 }

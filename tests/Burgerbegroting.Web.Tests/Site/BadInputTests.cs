@@ -1,104 +1,277 @@
-using System.Net;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Web.Tests.Editions;
 using Burgerbegroting.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Burgerbegroting.Web.Tests.Site;
 
-/// <summary>Nonsense in any form or query string gets a 4xx or the page again, never a 500.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+/// <summary>
+/// Nonsense sent to every handler the app maps (taken from its endpoint data, so a new form is covered without
+/// being listed here) gets a 4xx or the page again, never a 5xx.
+/// </summary>
+public sealed partial class BadInputTests : IAsyncLifetime
 {
-    private readonly AppFactory _app = new();
+    // Pages that must be among the handlers found, so the enumeration cannot quietly come back short.
+    private static readonly string[] KnownPages =
+    [
+        "/Account/Profile", "/Account/Login", "/Account/Register", "/Stemmen/Themes", "/Stemmen/Budget", "/Stemmen/Selection",
+        "/Ideeen/New", "/Ideeen/Edit", "/Ideeen/Details", "/Beheer/Editions/Index", "/Beheer/Editions/Edit",
+        "/Beheer/Editions/Buurten", "/Beheer/Editions/Themes", "/Beheer/Editions/Rounds", "/Beheer/Ideas/Review",
+        "/Beheer/Ideas/Reports", "/Beheer/Staff/Index", "/Beheer/Networks/Index", "/Beheer/Email/Index", "/Email/Unsubscribe",
+    ];
+
+    private static readonly HtmlParser Parser = new();
+    private readonly RecordingAppFactory _app = new();
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private static readonly Dictionary<string, string> Garbage = new()
-    {
-        ["Chosen"] = "abc",
-        ["Shares[xyz]"] = "%%%",
-        ["Shares[1]"] = "99999999999999999999",
-        ["Input.ThemeId"] = "-1",
-        ["Input.BuurtId"] = "twee",
-        ["Input.Cost"] = "€€€",
-        ["Input.Title"] = new string('x', 5000),
-        ["Input.Kind"] = "Hacker",
-        ["Input.BirthYear"] = "-3",
-        ["Input.Role"] = "god",
-        ["Input.TotalBudget"] = "1e9",
-        ["Input.MinimumAge"] = "oud",
-        ["Admit.FinalCost"] = "veel",
-        ["Move.ThemeId"] = "x",
-        ["reason"] = "",
-        ["chosen"] = "q",
-        ["plannedOpen"] = "gisteren",
-    };
-
     [Fact]
-    public async Task Garbage_posted_to_every_form_never_gives_a_500()
+    public async Task Nonsense_sent_to_every_page_handler_and_endpoint_of_the_app_never_gives_a_5xx()
     {
-        var edition = await _app.CreateEditionAsync();
-        var ideas = await _app.OpenRoundFourAsync(await CreatedAsync("indiener@example.nl", Roles.Resident), ("Speeltuin", 0, 300_000));
+        await _app.CreateEditionAsync();
+        await _app.CreateAsync("indiener@example.nl", Roles.Resident);
+        await _app.OpenRoundFourAsync("indiener@example.nl", ("Speeltuin", 0, 300_000));
         await _app.CreateAsync("medewerker@example.nl", Roles.Admin);
-        var staff = await _app.SignInAsync("medewerker@example.nl");
-        var resident = await _app.SignInAsync("indiener@example.nl");
-        var idea = ideas["Speeltuin"];
-        var round = await _app.RoundIdAsync(4);
-        var posts = new (HttpClient Client, string Page, string Target)[]
+        var visitors = new[]
         {
-            (resident, "/account/profiel", "/account/profiel"),
-            (resident, "/selectie", "/selectie"),
-            (resident, "/selectie", "/selectie?handler=Usage"),
-            (resident, "/stemmen/themas", "/stemmen/themas"),
-            (resident, "/stemmen/verdeling", "/stemmen/verdeling"),
-            (resident, "/stemmen/verdeling", "/stemmen/verdeling?handler=Remaining"),
-            (resident, $"/ideeen/{idea}", $"/ideeen/{idea}?handler=Report"),
-            (resident, $"/ideeen/{idea}", $"/ideeen/{idea}/bewerken"),
-            (resident, "/account/profiel", "/ideeen/nieuw"),
-            (resident, "/account/profiel", "/ideeen/nieuw?handler=Preview"),
-            (staff, "/beheer/edities", "/beheer/edities"),
-            (staff, $"/beheer/edities/{edition.Id}", $"/beheer/edities/{edition.Id}"),
-            (staff, $"/beheer/edities/{edition.Id}/buurten", $"/beheer/edities/{edition.Id}/buurten"),
-            (staff, $"/beheer/edities/{edition.Id}/themas", $"/beheer/edities/{edition.Id}/themas?handler=Save"),
-            (staff, $"/beheer/edities/{edition.Id}/rondes", $"/beheer/edities/{edition.Id}/rondes?handler=Dates&roundId={round}"),
-            (staff, $"/beheer/edities/{edition.Id}/rondes", $"/beheer/edities/{edition.Id}/rondes?handler=ResolveTie&roundId=abc"),
-            (staff, $"/beheer/edities/{edition.Id}/rondes", $"/beheer/edities/{edition.Id}/rondes?handler=Open&roundId=999999"),
-            (staff, $"/beheer/ideeen/{idea}", $"/beheer/ideeen/{idea}?handler=Admit"),
-            (staff, $"/beheer/ideeen/{idea}", $"/beheer/ideeen/{idea}?handler=Move"),
-            (staff, $"/beheer/ideeen/{idea}", $"/beheer/ideeen/{idea}?handler=Refuse"),
-            (staff, "/beheer/medewerkers", "/beheer/medewerkers?handler=Invite"),
-            (staff, "/beheer/medewerkers", "/beheer/medewerkers?handler=Revoke&id=nobody"),
-            (staff, "/beheer/buurtnetwerken", "/beheer/buurtnetwerken?handler=Approve&id=nobody"),
-            (staff, "/beheer/email", "/beheer/email?handler=Retry&id=not-a-guid"),
-            (staff, "/beheer/meldingen", "/beheer/meldingen?handler=Dismiss&ideaId=-4"),
+            new Visitor(null, _app.CreateBrowserlessClient()),
+            new Visitor("indiener@example.nl", await _app.SignInAsync("indiener@example.nl")),
+            new Visitor("medewerker@example.nl", await _app.SignInAsync("medewerker@example.nl")),
         };
+        var handlers = await AppHandler.AllAsync(_app.Services);
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
         var failures = new List<string>();
-        foreach (var (client, page, target) in posts)
+        var requests = 0;
+        var watch = Stopwatch.StartNew();
+
+        // GETs first: they also hand every visitor an antiforgery token for the POSTs.
+        foreach (var handler in handlers.OrderBy(h => h.Method == "POST"))
         {
-            var token = (await client.GetDocumentAsync(page)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-            var response = await client.PostAsync(target, new FormUrlEncodedContent(new Dictionary<string, string>(Garbage) { ["__RequestVerificationToken"] = token }));
-            if ((int)response.StatusCode >= 500)
+            foreach (var url in await UrlsAsync(handler.Route, visitors))
             {
-                failures.Add($"POST {target}: {(int)response.StatusCode}");
+                // Anonymous requests to a page that needs a sign-in only meet the sign-in redirect.
+                foreach (var visitor in visitors.Where(v => v.Email is not null || !handler.SignInRequired))
+                {
+                    if (handler.Method == "POST")
+                    {
+                        await visitor.EnsureTokenAsync(_app);
+                    }
+
+                    foreach (var request in Requests(handler, url, visitor, random))
+                    {
+                        requests++;
+                        var uri = request.RequestUri!.OriginalString;
+                        var who = $"{request.Method} {(uri.Length > 150 ? uri[..150] + "…" : uri)} as {visitor.Email ?? "anonymous"}";
+                        HttpResponseMessage response;
+                        try
+                        {
+                            response = await visitor.Client.SendAsync(request);
+                        }
+                        catch (Exception e) when (e is not OutOfMemoryException)
+                        {
+                            // The test server hands on what escaped the app, where a real server would answer 500.
+                            failures.Add($"{who}: {e.GetType().Name}: {e.Message}");
+                            continue;
+                        }
+
+                        if ((int)response.StatusCode >= 500)
+                        {
+                            failures.Add($"{who}: {(int)response.StatusCode}");
+                        }
+
+                        await visitor.AfterAsync(response, _app);
+                    }
+                }
             }
         }
 
-        foreach (var url in new[] { "/ideeen?thema=x&buurt=-1&pagina=-7&q=%00", "/beheer/email?status=Kapot&pagina=abc", "/beheer/audit?pagina=99999", "/uitslag/9", "/uitslag/4/ballots.pb?thema=abc", "/themas/0", "/account/bevestigen?userId=x&code=%%", "/email/afmelden?token=nonsense" })
-        {
-            var response = await staff.GetAsync(url);
-            if ((int)response.StatusCode >= 500)
-            {
-                failures.Add($"GET {url}: {(int)response.StatusCode}");
-            }
-        }
-
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        var missed = handlers.Select(h => h.Key).Except(_app.Recorder.Reached, StringComparer.Ordinal).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{handlers.Count} handlers found, {handlers.Count - missed.Count} reached by {requests} requests in {watch.Elapsed.TotalSeconds:F1} s (junk seed {seed})" +
+            (missed.Count > 0 ? "; not reached: " + string.Join(", ", missed) : ""));
+        Assert.True(failures.Count == 0, $"junk seed {seed}:\n" + string.Join("\n", failures));
+        Assert.True(missed.Count == 0, "handlers no request reached: " + string.Join(", ", missed));
+        Assert.All(KnownPages, page => Assert.Contains(handlers, h => h.Key.Split(' ')[1] == page));
+        Assert.Contains(handlers, h => h.Key == "POST /taal");
     }
 
-    private async Task<string> CreatedAsync(string email, string role)
+    // The route filled with an id of the scenario that the page shows someone, and with an id that does not exist.
+    private async Task<List<string>> UrlsAsync(string route, Visitor[] visitors)
     {
-        await _app.CreateAsync(email, role);
-        return email;
+        var path = "/" + route.TrimStart('/');
+        if (!path.Contains('{', StringComparison.Ordinal))
+        {
+            return [path];
+        }
+
+        var ids = await _app.WithDbAsync(async db => (await db.Editions.Select(e => e.Id).ToListAsync())
+            .Concat(await db.Ideas.Select(i => i.Id).ToListAsync())
+            .Concat(await db.Themes.Select(t => t.Id).ToListAsync())
+            .Concat(await db.Rounds.Select(r => r.Id).ToListAsync())
+            .Concat([1, 2, 3, 4]).Distinct().ToList());
+        var existing = new List<string>();
+        foreach (var id in ids)
+        {
+            var url = Fill(path, id.ToString(CultureInfo.InvariantCulture));
+            foreach (var visitor in visitors.Where(v => existing.Count == 0))
+            {
+                if ((await visitor.Client.GetAsync(url)).IsSuccessStatusCode)
+                {
+                    existing.Add(url);
+                }
+            }
+
+            if (existing.Count > 0)
+            {
+                break;
+            }
+        }
+
+        // No id gives a page (an endpoint only answers for a published round, say): try them all.
+        return [.. existing.Count > 0 ? existing : ids.Select(id => Fill(path, id.ToString(CultureInfo.InvariantCulture))), Fill(path, "999999")];
+    }
+
+    private static string Fill(string path, string value) => RouteParameter().Replace(path, value);
+
+    private static IEnumerable<HttpRequestMessage> Requests(AppHandler handler, string url, Visitor visitor, Random random)
+    {
+        var handlerQuery = handler.HandlerName is null ? "" : "handler=" + handler.HandlerName;
+        foreach (var values in new Func<Type, string>[] { WrongType, Extreme })
+        {
+            var fields = handler.NonRouteFields.Select(f => (f.Name, f.Type, Value: values(f.Type))).ToList();
+            var junk = Junk(handler, random, unbalanced: values == Extreme);
+            if (handler.Method == "GET")
+            {
+                var query = string.Join("&", fields.Where(f => f.Type != typeof(IFormFile)).Select(f => (f.Name, f.Value)).Concat(junk)
+                    .Select(f => $"{Uri.EscapeDataString(f.Name)}={Uri.EscapeDataString(f.Value)}").Prepend(handlerQuery).Where(s => s.Length > 0));
+                yield return new HttpRequestMessage(HttpMethod.Get, url + "?" + query);
+                continue;
+            }
+
+            var form = fields.Where(f => f.Type != typeof(IFormFile)).Select(f => (f.Name, f.Value)).Concat(junk).ToList();
+            if (visitor.Token is { } token)
+            {
+                form.Add(("__RequestVerificationToken", token));
+            }
+
+            var target = url + (handlerQuery.Length > 0 ? "?" + handlerQuery : "");
+            if (values == WrongType)
+            {
+                yield return new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(form.Select(f => KeyValuePair.Create(f.Name, f.Value))) };
+                continue;
+            }
+
+            // Extreme values go as multipart, with a file that is no CSV, no image, nothing, wherever one is bound.
+            var multipart = new MultipartFormDataContent();
+            foreach (var (name, value) in form)
+            {
+                multipart.Add(new StringContent(value), name);
+            }
+
+            foreach (var file in fields.Where(f => f.Type == typeof(IFormFile)))
+            {
+                var bytes = new ByteArrayContent([0xFF, 0xFE, 0x00, (byte)'"', (byte)';', (byte)'\n', 0x80]);
+                bytes.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+                multipart.Add(bytes, file.Name, "junk.csv");
+            }
+
+            yield return new HttpRequestMessage(HttpMethod.Post, target) { Content = multipart };
+        }
+    }
+
+    // Values model binding cannot turn into the field's type.
+    private static string WrongType(Type type) => type switch
+    {
+        _ when type == typeof(string) => "<script>alert(1)</script>%00\u202E" + new string('x', 5000),
+        _ when type == typeof(bool) => "misschien",
+        _ when type == typeof(Guid) => "geen-guid",
+        _ when type.IsEnum => "Hacker",
+        _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateOnly) || type == typeof(TimeOnly) => "gisteren",
+        _ when type == typeof(decimal) || type == typeof(double) || type == typeof(float) => "€€€",
+        _ => "abc",
+    };
+
+    // Values of the right type that no form would send.
+    private static string Extreme(Type type) => type switch
+    {
+        _ when type == typeof(string) => "",
+        _ when type == typeof(bool) => "true",
+        _ when type == typeof(Guid) => Guid.Empty.ToString(),
+        _ when type.IsEnum => "999",
+        _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateOnly) => "0001-01-01",
+        _ when type == typeof(TimeOnly) => "23:59:59.9999999",
+        _ when type == typeof(decimal) || type == typeof(double) || type == typeof(float) => "-1e30",
+        _ when type == typeof(long) => long.MinValue.ToString(CultureInfo.InvariantCulture),
+        _ => int.MinValue.ToString(CultureInfo.InvariantCulture),
+    };
+
+    // Fields the handler does not know, a second value for one it does, and (once) a name with an open bracket.
+    private static List<(string Name, string Value)> Junk(AppHandler handler, Random random, bool unbalanced)
+    {
+        string Text(int length) => new([.. Enumerable.Range(0, length).Select(_ => (char)random.Next(0x20, 0x2FF))]);
+        string Name(int length) => new([.. Enumerable.Range(0, length).Select(_ => (char)random.Next('a', 'z' + 1))]);
+        var junk = new List<(string, string)> { (Name(6), Text(20)), ("Input." + Name(8), Text(5)) };
+        if (unbalanced)
+        {
+            junk.Add(("[" + Name(3), "]"));
+        }
+
+        if (handler.NonRouteFields.FirstOrDefault() is { Name: { } name })
+        {
+            junk.Add((name, Text(random.Next(1, 40))));
+        }
+
+        return junk;
+    }
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteParameter();
+
+    /// <summary>A client signed in as someone (or no one), with an antiforgery token once a page gave it one.</summary>
+    private sealed class Visitor(string? email, HttpClient client)
+    {
+        public string? Email { get; } = email;
+
+        public HttpClient Client { get; private set; } = client;
+
+        public string? Token { get; private set; }
+
+        public async Task EnsureTokenAsync(AppFactory app)
+        {
+            if (Token is null)
+            {
+                await AfterAsync(await Client.GetAsync("/"), app);
+            }
+        }
+
+        // Keeps the token fresh, and signs in again when a handler (signing out, say) removed the sign-in cookie.
+        public async Task AfterAsync(HttpResponseMessage response, AppFactory app)
+        {
+            var cookie = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).Cookie.Name;
+            if (Email is not null && response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(cookie + "=;", StringComparison.Ordinal)))
+            {
+                Client = await app.SignInAsync(Email);
+                Token = null;
+            }
+
+            if (Token is null && response.Content.Headers.ContentType?.MediaType == "text/html")
+            {
+                var page = await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+                Token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+            }
+        }
     }
 }
