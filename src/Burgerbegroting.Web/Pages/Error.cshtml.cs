@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -24,13 +25,20 @@ public class ErrorModel : PageModel
             >= 400 and < 500 => ("Error.BadRequest.Title", "Error.BadRequest.Text"),
             _ => ("Error.Title", "Error.Text"),
         };
-        if (code is >= 400 and < 600)
+        // The code is believed only when the status-code pages re-executed a real response, and a 500 only when an
+        // exception was handled: someone who types /fout?code=abc gets a plain 404, not an error of their making.
+        if (code is >= 400 and < 600 && HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {
             Response.StatusCode = code.Value;
         }
-        else
+        else if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
         {
             Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+        else
+        {
+            (TitleKey, TextKey) = ("Error.NotFound.Title", "Error.NotFound.Text");
+            Response.StatusCode = StatusCodes.Status404NotFound;
         }
     }
 }

@@ -7,6 +7,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,14 @@ public static class Pages
                 o.Conventions.AuthorizePage(PageRoutes.Profile);
                 o.Conventions.AuthorizePage(PageRoutes.MyIdeas);
             })
-            .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // jQuery's "a[b][c]" field syntax is not used here, and its reader throws on a field name with an
+                // unclosed bracket ("[abc") before any page code runs: a 500 for a junk form. Without it, a 400 or nothing.
+                o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+                o.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Shared());
         builder.Services.AddOptions<MvcOptions>()

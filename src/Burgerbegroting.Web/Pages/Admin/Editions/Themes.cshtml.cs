@@ -65,7 +65,7 @@ public class ThemesModel(AppDbContext db, AuditLog audit, IStringLocalizer<Share
     private bool CheckName(Theme? theme)
     {
         var others = Edition.Themes.Where(t => t.Id != EditingId).Select(t => t.Name);
-        foreach (var error in ThemeEdits.CheckSave(Edition.SettingsLocked, theme?.Name, Input.Name.Trim(), others))
+        foreach (var error in ThemeEdits.CheckSave(Edition.SettingsLocked, theme?.Name, Input.Name?.Trim() ?? "", others))
         {
             ModelState.AddModelError("Input.Name", l["Themes." + error]);
         }
@@ -91,7 +91,7 @@ public class ThemesModel(AppDbContext db, AuditLog audit, IStringLocalizer<Share
         var added = theme is null;
         await using var transaction = await db.Database.BeginTransactionAsync();
         theme ??= AddTheme(edition);
-        theme.Name = Input.Name.Trim();
+        theme.Name = Input.Name!.Trim();
         theme.ShortDescription = Input.ShortDescription.Trim();
         theme.Body = Input.Body?.Trim() ?? "";
         await db.SaveChangesAsync();
