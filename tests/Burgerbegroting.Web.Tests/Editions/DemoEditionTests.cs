@@ -43,7 +43,6 @@ public sealed class DemoEditionTests
         var result = await SeedAsync(app, stage);
 
         Assert.True(result.Seeded);
-        Assert.True(result.Elapsed < TimeSpan.FromSeconds(5), $"seeding stage {name} took {result.Elapsed}");
         var statuses = await StatusesAsync(app);
         for (var round = 1; round <= 4; round++)
         {
