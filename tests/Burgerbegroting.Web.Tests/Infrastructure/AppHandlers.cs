@@ -19,7 +19,7 @@ namespace Burgerbegroting.Web.Tests.Infrastructure;
 /// One way in to the app: a page handler (OnGet, OnPostSave, ...) or another endpoint (minimal API), with the
 /// form and query fields it binds, as the app's own endpoint data describes it.
 /// </summary>
-/// <param name="Key">"GET /Stemmen/Budget", "POST /Beheer/Editions/Rounds Open", "POST /taal".</param>
+/// <param name="Key">"GET /Voting/Budget", "POST /Admin/Editions/Rounds Open", "POST /taal".</param>
 /// <param name="Route">The route template, "beheer/edities/{id:int}/rondes".</param>
 /// <param name="Method">GET or POST.</param>
 /// <param name="HandlerName">The named handler ("Open" for OnPostOpenAsync), or null.</param>

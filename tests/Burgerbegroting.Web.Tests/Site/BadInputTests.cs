@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Web.Pages;
 using Burgerbegroting.Web.Tests.Editions;
 using Burgerbegroting.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -24,10 +25,11 @@ public sealed partial class BadInputTests : IAsyncLifetime
     // Pages that must be among the handlers found, so the enumeration cannot quietly come back short.
     private static readonly string[] KnownPages =
     [
-        "/Account/Profile", "/Account/Login", "/Account/Register", "/Stemmen/Themes", "/Stemmen/Budget", "/Stemmen/Selection",
-        "/Ideeen/New", "/Ideeen/Edit", "/Ideeen/Details", "/Beheer/Editions/Index", "/Beheer/Editions/Edit",
-        "/Beheer/Editions/Buurten", "/Beheer/Editions/Themes", "/Beheer/Editions/Rounds", "/Beheer/Ideas/Review",
-        "/Beheer/Ideas/Reports", "/Beheer/Staff/Index", "/Beheer/Networks/Index", "/Beheer/Email/Index", "/Email/Unsubscribe",
+        PageRoutes.Profile, PageRoutes.Login, PageRoutes.Register, PageRoutes.VoteThemes, PageRoutes.VoteBudget,
+        PageRoutes.VoteSelection, PageRoutes.NewIdea, PageRoutes.EditIdea, PageRoutes.IdeaDetails, PageRoutes.AdminEditions,
+        PageRoutes.AdminEdition, PageRoutes.AdminEditionBuurten, PageRoutes.AdminEditionThemes, PageRoutes.AdminEditionRounds,
+        PageRoutes.AdminIdeaReview, PageRoutes.AdminReports, PageRoutes.AdminStaffAccounts, PageRoutes.AdminNetworks,
+        PageRoutes.AdminEmail, PageRoutes.Unsubscribe,
     ];
 
     private static readonly HtmlParser Parser = new();
