@@ -113,7 +113,7 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
 
         ballot.UpdatedAt = now;
         ballot.Entries.AddRange(lines.Select(l => new BallotEntry { ThemeId = l.ThemeId, IdeaId = l.IdeaId, Value = l.Value }));
-        outbox.Enqueue(templates.BallotReceipt(voter, round.Number, editionName, replaced));
+        outbox.Enqueue(templates.BallotReceipt(voter, round.Kind, editionName, replaced));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return replaced ? CastResult.Replaced : CastResult.Saved;

@@ -21,7 +21,7 @@ public sealed class PublicationMails(AppDbContext db, Outbox outbox, EmailTempla
         var link = links.Page(RoundPages.Of(round.Kind).ActionPage);
         foreach (var user in await db.Users.Where(u => u.WantsUpdates).ToListAsync())
         {
-            outbox.Enqueue(templates.RoundOpened(user, round.Number, edition.Name, link, UnsubscribeLink(user.Id)));
+            outbox.Enqueue(templates.RoundOpened(user, round.Kind, edition.Name, link, UnsubscribeLink(user.Id)));
         }
     }
 
@@ -35,7 +35,7 @@ public sealed class PublicationMails(AppDbContext db, Outbox outbox, EmailTempla
                                   select u).ToListAsync();
         foreach (var user in participants)
         {
-            outbox.Enqueue(templates.ResultsPublished(user, round.Number, edition.Name, link, UnsubscribeLink(user.Id)));
+            outbox.Enqueue(templates.ResultsPublished(user, round.Kind, edition.Name, link, UnsubscribeLink(user.Id)));
         }
 
         // Winners are chosen in the selection round only: its submitters hear how their idea did.

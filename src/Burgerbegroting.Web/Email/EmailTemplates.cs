@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Voting;
+using Burgerbegroting.Web.Editions;
 using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Email;
@@ -27,8 +29,8 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
         Build(user, "network-rejected", "Mail.NetworkRejected.Subject", ["Mail.NetworkRejected.Body", user.OrganisationName ?? "", reason], null, null);
 
     /// <summary>The receipt says the vote counts, never what it was (docs/qualities.md, "Email").</summary>
-    public EmailMessage BallotReceipt(AppUser user, int round, string edition, bool replaced) =>
-        Build(user, "ballot-receipt", "Mail.Receipt.Subject", [replaced ? "Mail.Receipt.Replaced" : "Mail.Receipt.Body", edition, "Round." + round + ".Name"], null, null);
+    public EmailMessage BallotReceipt(AppUser user, RoundKind round, string edition, bool replaced) =>
+        Build(user, "ballot-receipt", "Mail.Receipt.Subject", [replaced ? "Mail.Receipt.Replaced" : "Mail.Receipt.Body", edition, RoundPages.Of(round).NameKey], null, null);
 
     public EmailMessage IdeaReceived(AppUser user, string title, string link) =>
         Build(user, "idea-received", "Mail.IdeaReceived.Subject", ["Mail.IdeaReceived.Body", title], link, "Mail.Idea.Action");
@@ -46,12 +48,12 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
         Build(user, "idea-hidden", "Mail.IdeaHidden.Subject", ["Mail.IdeaHidden.Body", title, reason], null, null);
 
     /// <summary>A round opened: to everyone who asked for updates, with an unsubscribe link.</summary>
-    public EmailMessage RoundOpened(AppUser user, int round, string edition, string link, string unsubscribeLink) =>
-        Build(user, "round-opened", "Mail.RoundOpened.Subject", ["Mail.RoundOpened.Body", edition, "Round." + round + ".Name"], link, "Mail.RoundOpened.Action", unsubscribeLink);
+    public EmailMessage RoundOpened(AppUser user, RoundKind round, string edition, string link, string unsubscribeLink) =>
+        Build(user, "round-opened", "Mail.RoundOpened.Subject", ["Mail.RoundOpened.Body", edition, RoundPages.Of(round).NameKey], link, "Mail.RoundOpened.Action", unsubscribeLink);
 
     /// <summary>Round results are out: to participants who asked for updates, with an unsubscribe link.</summary>
-    public EmailMessage ResultsPublished(AppUser user, int round, string edition, string link, string unsubscribeLink) =>
-        Build(user, "results-published", "Mail.Results.Subject", ["Mail.Results.Body", edition, "Round." + round + ".Name"], link, "Mail.Results.Action", unsubscribeLink);
+    public EmailMessage ResultsPublished(AppUser user, RoundKind round, string edition, string link, string unsubscribeLink) =>
+        Build(user, "results-published", "Mail.Results.Subject", ["Mail.Results.Body", edition, RoundPages.Of(round).NameKey], link, "Mail.Results.Action", unsubscribeLink);
 
     /// <summary>Round 4 is published: each submitter of an admitted idea hears whether it won.</summary>
     public EmailMessage IdeaOutcome(AppUser user, string title, bool won, string link) =>
