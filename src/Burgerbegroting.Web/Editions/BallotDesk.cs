@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
-using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Voting;
 using Ballot = Burgerbegroting.Data.Editions.Ballot;
 using Burgerbegroting.Web.Email;
@@ -137,9 +136,7 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
     /// <summary>The admitted, visible ideas per theme with a budget; themes without any are left out.</summary>
     private async Task<IReadOnlyList<ThemeIdeas>> IdeasByThemeAsync(Edition edition)
     {
-        var ideas = await db.Ideas.AsNoTracking()
-            .Where(i => i.EditionId == edition.Id && i.Status == IdeaStatus.Admitted && !i.Hidden)
-            .OrderBy(i => i.Title).ToListAsync();
+        var ideas = await db.Ideas.AsNoTracking().OnTheBallot(edition.Id).OrderBy(i => i.Title).ToListAsync();
         return [.. edition.SelectionThemes()
             .Select(t => new ThemeIdeas(t, [.. ideas.Where(i => i.ThemeId == t.Id)]))
             .Where(t => t.Ideas.Count > 0)];

@@ -15,9 +15,13 @@ public static class SelectionData
         return [.. ideas.Select(i => new SelectionIdea(i.Id, i.Title, IdeaCost.Effective(i.EstimatedCost, i.FinalCost), i.CreatedAt))];
     }
 
+    /// <summary>The ideas on the selection ballot: admitted and not hidden. The ballot and the count use this one filter.</summary>
+    internal static IQueryable<Idea> OnTheBallot(this IQueryable<Idea> ideas, int editionId) =>
+        ideas.Where(i => i.EditionId == editionId && i.Status == IdeaStatus.Admitted && !i.Hidden);
+
     internal static IQueryable<AdmittedIdea> AdmittedIdeas(AppDbContext db, int editionId, int themeId) =>
-        db.Ideas.AsNoTracking()
-            .Where(i => i.EditionId == editionId && i.ThemeId == themeId && i.Status == IdeaStatus.Admitted && !i.Hidden)
+        db.Ideas.AsNoTracking().OnTheBallot(editionId)
+            .Where(i => i.ThemeId == themeId)
             .Select(i => new AdmittedIdea(i.Id, i.Title, i.EstimatedCost, i.FinalCost, i.CreatedAt));
 
     /// <summary>What the selection needs of an idea, as stored; its cost is decided by <see cref="IdeaCost"/>.</summary>
