@@ -3,6 +3,7 @@ using Burgerbegroting.Data.Audit;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Email;
 using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Data.Stemcodes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -28,6 +29,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<IdeaReport> IdeaReports => Set<IdeaReport>();
     public DbSet<IdeaResult> IdeaResults => Set<IdeaResult>();
+    public DbSet<VotingCode> VotingCodes => Set<VotingCode>();
+    public DbSet<StemcodeBatch> StemcodeBatches => Set<StemcodeBatch>();
+    public DbSet<StemcodeFailures> StemcodeFailures => Set<StemcodeFailures>();
 
     /// <summary>The name EF Core gives the SQL Server provider (<c>Database.ProviderName</c>).</summary>
     public const string SqlServerProvider = "Microsoft.EntityFrameworkCore.SqlServer";

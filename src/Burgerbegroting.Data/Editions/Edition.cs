@@ -11,6 +11,16 @@ public enum OutcomeRuleKind
     EqualShares = 1,
 }
 
+/// <summary>Who may vote in an edition (docs/stemcodes.md); fixed once round 1 opens.</summary>
+public enum VoterRoll
+{
+    /// <summary>Residents with a confirmed account, a postcode in the area and the minimum age.</summary>
+    Accounts = 0,
+
+    /// <summary>Whoever holds a stemcode from the municipality's letter, with or without an account.</summary>
+    Stemcodes = 1,
+}
+
 /// <summary>One burgerbegroting ("Burgerbegroting Maastricht 2027"): its budget, area, settings and four rounds.</summary>
 public class Edition
 {
@@ -32,6 +42,10 @@ public class Edition
     public int ThemesToSelect { get; set; } = 5;
 
     public OutcomeRuleKind OutcomeRule { get; set; } = OutcomeRuleKind.Greedy;
+
+    public VoterRoll VoterRoll { get; set; } = VoterRoll.Accounts;
+
+    public bool UsesStemcodes => VoterRoll == VoterRoll.Stemcodes;
 
     public DateTime CreatedAt { get; set; }
 
