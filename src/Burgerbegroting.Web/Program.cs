@@ -4,6 +4,7 @@ using Burgerbegroting.Web.Ideas;
 using Burgerbegroting.Web.Infrastructure.Commands;
 using Burgerbegroting.Web.Infrastructure.Startup;
 using Burgerbegroting.Web.Selection;
+using Burgerbegroting.Web.Stemcodes;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -17,6 +18,7 @@ builder.AddPersistence()
     .AddEditions()
     .AddIdeas()
     .AddSelection()
+    .AddStemcodes()
     .AddLanguages()
     .AddSecurity()
     .AddHealth()

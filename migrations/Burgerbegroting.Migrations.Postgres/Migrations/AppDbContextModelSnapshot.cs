@@ -811,9 +811,6 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId")
-                        .IsUnique();
-
                     b.HasIndex("Hash")
                         .IsUnique();
 
@@ -821,6 +818,9 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("BatchId", "Index")
+                        .IsUnique();
+
+                    b.HasIndex("EditionId", "AccountId")
                         .IsUnique();
 
                     b.HasIndex("EditionId", "Postcode", "HouseNumber");

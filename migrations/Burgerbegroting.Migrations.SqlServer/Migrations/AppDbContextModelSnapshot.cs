@@ -821,10 +821,6 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId")
-                        .IsUnique()
-                        .HasFilter("[AccountId] IS NOT NULL");
-
                     b.HasIndex("Hash")
                         .IsUnique();
 
@@ -833,6 +829,10 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
 
                     b.HasIndex("BatchId", "Index")
                         .IsUnique();
+
+                    b.HasIndex("EditionId", "AccountId")
+                        .IsUnique()
+                        .HasFilter("[AccountId] IS NOT NULL");
 
                     b.HasIndex("EditionId", "Postcode", "HouseNumber");
 

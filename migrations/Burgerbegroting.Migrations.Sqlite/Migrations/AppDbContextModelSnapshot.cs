@@ -780,9 +780,6 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId")
-                        .IsUnique();
-
                     b.HasIndex("Hash")
                         .IsUnique();
 
@@ -790,6 +787,9 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("BatchId", "Index")
+                        .IsUnique();
+
+                    b.HasIndex("EditionId", "AccountId")
                         .IsUnique();
 
                     b.HasIndex("EditionId", "Postcode", "HouseNumber");

@@ -18,9 +18,9 @@ public class VotingCodeConfiguration : IEntityTypeConfiguration<VotingCode>
         // A typed code is found by its hash; no two codes share one.
         builder.HasIndex(c => c.Hash).IsUnique();
         builder.HasIndex(c => c.VoterId).IsUnique();
-        // One code per account. Codes without an account (NULL) do not clash: SQLite and PostgreSQL let NULLs repeat in
-        // a unique index, and on SQL Server EF Core filters them out of the index.
-        builder.HasIndex(c => c.AccountId).IsUnique();
+        // One code per account in an edition. Codes without an account (NULL) do not clash: SQLite and PostgreSQL let
+        // NULLs repeat in a unique index, and on SQL Server EF Core filters them out of the index.
+        builder.HasIndex(c => new { c.EditionId, c.AccountId }).IsUnique();
         builder.HasIndex(c => new { c.EditionId, c.Postcode, c.HouseNumber });
         builder.HasIndex(c => new { c.BatchId, c.Index }).IsUnique();
         builder.HasOne<Edition>().WithMany().HasForeignKey(c => c.EditionId).OnDelete(DeleteBehavior.Cascade);

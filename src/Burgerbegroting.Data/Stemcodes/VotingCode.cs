@@ -29,7 +29,7 @@ public class VotingCode
     public string? Name { get; set; }
     public int? BirthYear { get; set; }
 
-    /// <summary>The account the code is linked to (one code per account, one account per code), if any.</summary>
+    /// <summary>The account the code is linked to (per edition: one code per account, one account per code), if any.</summary>
     public string? AccountId { get; set; }
     public DateTime? LinkedAt { get; set; }
 

@@ -11,6 +11,12 @@ public enum IneligibleReason
 
     /// <summary>Buurtnetwerken and staff accounts take part in other ways; only residents vote.</summary>
     NotAResident,
+
+    /// <summary>The edition votes by stemcode, and this account has no code linked to it yet.</summary>
+    NoStemcode,
+
+    /// <summary>The code was revoked (a lost letter); the letter with the new code works.</summary>
+    StemcodeRevoked,
 }
 
 /// <summary>The eligibility check (docs/rules.md, "Eligibility"): confirmed email, postcode in the edition's area, minimum age.</summary>

@@ -52,4 +52,9 @@ public static class AuditActions
     public const string IdeaMoved = "idea.moved";
     public const string IdeaHidden = "idea.hidden";
     public const string IdeaReportsDismissed = "idea.reports-dismissed";
+    public const string StemcodesIssued = "stemcodes.issued";
+    public const string StemcodesExported = "stemcodes.exported";
+    public const string StemcodeExportClosed = "stemcodes.export-closed";
+    public const string StemcodeRevoked = "stemcode.revoked";
+    public const string StemcodeReplaced = "stemcode.replaced";
 }

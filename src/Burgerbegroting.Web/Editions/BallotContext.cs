@@ -1,6 +1,7 @@
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Data.Stemcodes;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Voting.Eligibility;
 
@@ -10,6 +11,16 @@ namespace Burgerbegroting.Web.Editions;
 public sealed record ThemeIdeas(Theme Theme, IReadOnlyList<Idea> Ideas);
 
 /// <summary>
+/// Who casts a ballot: <see cref="Id"/> is what the ballot carries — the account's id, or in a stemcodes edition the
+/// code's voter id, whether the code is typed or linked to the account. <see cref="Account"/> gets the receipt mail.
+/// </summary>
+public sealed record BallotVoter(string Id, AppUser? Account, VotingCode? Code)
+{
+    /// <summary>Voting with a typed code in a session of its own, which ends after the ballot is saved.</summary>
+    public bool InCodeSession { get; init; }
+}
+
+/// <summary>
 /// What casting a ballot needs, loaded once per request by <see cref="BallotDesk"/>: the round, its state, the voter,
 /// whether they may vote, their current ballot, and what the round offers to choose from.
 /// </summary>
@@ -17,7 +28,7 @@ public sealed class BallotContext
 {
     public required Edition Edition { get; init; }
     public required Round Round { get; init; }
-    public AppUser? Voter { get; init; }
+    public BallotVoter? Voter { get; init; }
     public IReadOnlyList<IneligibleReason> Reasons { get; init; } = [];
 
     /// <summary>The voter's ballot as stored, or null when they have not voted in this round.</summary>

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Data.Stemcodes;
 using Burgerbegroting.Voting;
+using Burgerbegroting.Voting.Eligibility;
 using Ballot = Burgerbegroting.Data.Editions.Ballot;
 using Burgerbegroting.Web.Email;
 using Burgerbegroting.Web.Selection;
@@ -29,12 +31,15 @@ public enum CastResult
 /// </summary>
 public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Eligibility eligibility, Outbox outbox, EmailTemplates templates, TimeProvider clock)
 {
-    /// <summary>The round of the current edition for whoever is signed in; null when there is no edition.</summary>
-    public async Task<BallotContext?> LoadAsync(RoundKind round, ClaimsPrincipal principal) =>
-        await LoadAsync(round, principal.Identity?.IsAuthenticated == true ? await users.GetUserAsync(principal) : null);
+    /// <summary>
+    /// The round of the current edition for whoever is signed in, or for the code of a code session
+    /// (<paramref name="codeId"/>, which goes first); null when there is no edition.
+    /// </summary>
+    public async Task<BallotContext?> LoadAsync(RoundKind round, ClaimsPrincipal principal, long? codeId = null) =>
+        await LoadAsync(round, principal.Identity?.IsAuthenticated == true ? await users.GetUserAsync(principal) : null, codeId);
 
-    /// <summary>The round of the current edition for this voter (or nobody); null when there is no edition.</summary>
-    public async Task<BallotContext?> LoadAsync(RoundKind round, AppUser? voter)
+    /// <summary>The round of the current edition for this account or code (or nobody); null when there is no edition.</summary>
+    public async Task<BallotContext?> LoadAsync(RoundKind round, AppUser? account, long? codeId = null)
     {
         var edition = await db.CurrentAsync();
         if (edition is null)
@@ -43,15 +48,36 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
         }
 
         var current = edition.Round(round);
+        var (voter, reasons) = edition.UsesStemcodes ? await CodeVoterAsync(edition, account, codeId) : AccountVoter(edition, account);
         return new BallotContext
         {
             Edition = edition,
             Round = current,
             Voter = voter,
-            Reasons = voter is null ? [] : eligibility.Check(voter, edition),
+            Reasons = reasons,
             Current = voter is null ? null : await CurrentAsync(current.Id, voter.Id),
             IdeasByTheme = round == RoundKind.Selection ? await IdeasByThemeAsync(edition) : [],
         };
+    }
+
+    private (BallotVoter?, IReadOnlyList<IneligibleReason>) AccountVoter(Edition edition, AppUser? account) =>
+        account is null ? (null, []) : (new BallotVoter(account.Id, account, null), eligibility.Check(account, edition));
+
+    /// <summary>A stemcodes edition: the code of the session, else the code linked to the account (docs/stemcodes.md).</summary>
+    private async Task<(BallotVoter?, IReadOnlyList<IneligibleReason>)> CodeVoterAsync(Edition edition, AppUser? account, long? codeId)
+    {
+        var code = codeId is null ? null : await db.VotingCodes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == codeId && c.EditionId == edition.Id);
+        var inSession = code is not null;
+        code ??= account is null ? null
+            : await db.VotingCodes.AsNoTracking().SingleOrDefaultAsync(c => c.EditionId == edition.Id && c.AccountId == account.Id && c.RevokedAt == null);
+        if (code is null)
+        {
+            return account is null ? (null, []) : (new BallotVoter(account.Id, account, null), Eligibility.Check(code));
+        }
+
+        // The receipt goes to the account the code is linked to, also when the code was typed without signing in.
+        var owner = code.AccountId is null ? null : code.AccountId == account?.Id ? account : await users.FindByIdAsync(code.AccountId);
+        return (new BallotVoter(code.VoterId, owner, code) { InCodeSession = inSession }, Eligibility.Check(code));
     }
 
     /// <summary>Stores the ballot for the context's voter. A ballot of another round than the context's is a programming error.</summary>
@@ -88,13 +114,19 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
         return ballot?.Entries.Select(e => new BallotLine(e.ThemeId, e.IdeaId, e.Value)).ToList();
     }
 
-    private async Task<CastResult> TryCastAsync(Round round, AppUser voter, IReadOnlyList<BallotLine> lines, string editionName)
+    private async Task<CastResult> TryCastAsync(Round round, BallotVoter voter, IReadOnlyList<BallotLine> lines, string editionName)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (await ClaimOpenRoundAsync(db, round.Id) == 0)
         {
             return CastResult.RoundNotOpen;
+        }
+
+        // After the claim: a revocation claims the round too, so it either finished before (and is seen here) or waits.
+        if (voter.Code is { } code && !await db.VotingCodes.AnyAsync(c => c.Id == code.Id && c.RevokedAt == null))
+        {
+            return CastResult.NotEligible;
         }
 
         var ballot = await BallotOf(db, round.Id, voter.Id).SingleOrDefaultAsync();
@@ -112,7 +144,11 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
 
         ballot.UpdatedAt = now;
         ballot.Entries.AddRange(lines.Select(l => new BallotEntry { ThemeId = l.ThemeId, IdeaId = l.IdeaId, Value = l.Value }));
-        outbox.Enqueue(templates.BallotReceipt(voter, round.Kind, editionName, replaced));
+        if (voter.Account is { } account)
+        {
+            outbox.Enqueue(templates.BallotReceipt(account, round.Kind, editionName, replaced));
+        }
+
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return replaced ? CastResult.Replaced : CastResult.Saved;

@@ -8,6 +8,7 @@ using Ballot = Burgerbegroting.Data.Editions.Ballot;
 using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Editions.Demo;
+using Burgerbegroting.Web.Stemcodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ namespace Burgerbegroting.Web.Editions;
 /// The data is in Editions/Demo; people and ideas are written by the other parts of this class there.
 /// </summary>
 public sealed partial class DemoEdition(
-    AppDbContext db, RoundLifecycle lifecycle, AccountSeeder seeder, UserManager<AppUser> users, AuditLog audit, TimeProvider clock)
+    AppDbContext db, RoundLifecycle lifecycle, AccountSeeder seeder, UserManager<AppUser> users, AuditLog audit, StemcodeIssuer issuer, TimeProvider clock)
 {
     public const int Seed = 2027;
 
@@ -47,6 +48,7 @@ public sealed partial class DemoEdition(
         await seeder.EnsureDemoAccountsAsync();
         await CreateEditionAsync(stage);
         await CreatePeopleAsync();
+        await IssueCodesAsync();
         await MoveAsync(RoundKind.ThemeChoice, lifecycle.OpenAsync);
         await CastThemeBallotsAsync();
         if (stage >= DemoStage.RoundTwoOpen)
@@ -84,6 +86,7 @@ public sealed partial class DemoEdition(
     {
         var edition = Edition.CreateNew($"Burgerbegroting Maastricht {_now.Year}", DemoCity.TotalBudget, _now);
         edition.Introduction = DemoCity.Introduction;
+        edition.VoterRoll = VoterRoll.Stemcodes;
         edition.Buurten.AddRange(DemoCity.Buurten.Select(b => new Buurt { Name = b.Name, Postcodes = b.Postcodes }));
         edition.Themes.AddRange(DemoCity.Themes.Select((t, i) =>
             new Theme { Name = t.Name, ShortDescription = t.ShortDescription, Body = t.Body, Position = i + 1 }));
@@ -137,7 +140,7 @@ public sealed partial class DemoEdition(
             if (_random.NextDouble() < turnout && ballot() is { Count: > 0 } entries)
             {
                 var at = _now.AddMinutes(-_random.Next(60 * 24 * 14));
-                db.Ballots.Add(new Ballot { RoundId = _roundIds[round], VoterId = voter.Id, SubmittedAt = at, UpdatedAt = at, Entries = entries });
+                db.Ballots.Add(new Ballot { RoundId = _roundIds[round], VoterId = _voterIds[voter.Id], SubmittedAt = at, UpdatedAt = at, Entries = entries });
             }
         }
 
@@ -193,6 +196,9 @@ public sealed partial class DemoEdition(
         return new DemoSeedResult(true, name, stage, _residents.Count,
             DemoPeople.Networks.Count(n => n.Approved), DemoPeople.Networks.Count(n => !n.Approved),
             [.. RoundTable.All.Select(r => ballots.GetValueOrDefault(_roundIds[r.Kind]))],
-            ideas.Values.Sum(), ideas.GetValueOrDefault(IdeaStatus.Admitted), ideas.GetValueOrDefault(IdeaStatus.NotAdmitted), winners, elapsed);
+            ideas.Values.Sum(), ideas.GetValueOrDefault(IdeaStatus.Admitted), ideas.GetValueOrDefault(IdeaStatus.NotAdmitted), winners, elapsed)
+        {
+            TryCodes = _tryCodes,
+        };
     }
 }

@@ -29,10 +29,13 @@ public sealed class PublicationMails(AppDbContext db, Outbox outbox, EmailTempla
     {
         var page = RoundPages.Of(round.Kind);
         var link = links.Page(page.ResultsPage, page.ResultsValues);
-        var participants = await (from b in db.Ballots
-                                  join u in db.Users on b.VoterId equals u.Id
-                                  where b.RoundId == round.Id && u.WantsUpdates
-                                  select u).ToListAsync();
+        // A ballot names an account, or in a stemcodes edition a code, which may be linked to an account.
+        var accountIds = db.Ballots.Where(b => b.RoundId == round.Id).Select(b => b.VoterId)
+            .Concat(from b in db.Ballots
+                    join c in db.VotingCodes on b.VoterId equals c.VoterId
+                    where b.RoundId == round.Id && c.AccountId != null
+                    select c.AccountId!);
+        var participants = await db.Users.Where(u => u.WantsUpdates && accountIds.Contains(u.Id)).ToListAsync();
         foreach (var user in participants)
         {
             outbox.Enqueue(templates.ResultsPublished(user, round.Kind, edition.Name, link, UnsubscribeLink(user.Id)));

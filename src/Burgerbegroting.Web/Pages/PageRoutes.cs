@@ -21,6 +21,7 @@ public static class PageRoutes
     public const string VoteThemes = "/Voting/Themes";
     public const string VoteBudget = "/Voting/Budget";
     public const string VoteSelection = "/Voting/Selection";
+    public const string VoteCode = "/Voting/Code";
     public const string RoundResults = "/Results/Round";
     public const string SelectionResults = "/Results/Selection";
 
@@ -44,6 +45,9 @@ public static class PageRoutes
     public const string AdminEditionBuurten = "/Admin/Editions/Buurten";
     public const string AdminEditionThemes = "/Admin/Editions/Themes";
     public const string AdminEditionRounds = "/Admin/Editions/Rounds";
+    public const string AdminStemcodes = "/Admin/Stemcodes/Index";
+    public const string AdminStemcodeBatch = "/Admin/Stemcodes/Batch";
+    public const string AdminStemcodeSearch = "/Admin/Stemcodes/Search";
     public const string AdminIdeas = "/Admin/Ideas/Index";
     public const string AdminIdeaReview = "/Admin/Ideas/Review";
     public const string AdminReports = "/Admin/Ideas/Reports";
@@ -66,6 +70,7 @@ public static class PageRoutes
         { VoteThemes, "/stemmen/themas" },
         { VoteBudget, "/stemmen/verdeling" },
         { VoteSelection, "/selectie" },
+        { VoteCode, "/stemmen/code" },
         { RoundResults, "/uitslag/{number:int:range(1,2)}" },
         { SelectionResults, "/uitslag/4" },
         { Login, "/account/inloggen" },
@@ -84,6 +89,9 @@ public static class PageRoutes
         { AdminEditionBuurten, "/beheer/edities/{id:int}/buurten" },
         { AdminEditionThemes, "/beheer/edities/{id:int}/themas" },
         { AdminEditionRounds, "/beheer/edities/{id:int}/rondes" },
+        { AdminStemcodes, "/beheer/edities/{id:int}/stemcodes" },
+        { AdminStemcodeBatch, "/beheer/edities/{id:int}/stemcodes/reeks/{batch:int}" },
+        { AdminStemcodeSearch, "/beheer/edities/{id:int}/stemcodes/zoeken" },
         { AdminIdeas, "/beheer/ideeen" },
         { AdminIdeaReview, "/beheer/ideeen/{id:int}" },
         { AdminReports, "/beheer/meldingen" },

@@ -52,6 +52,7 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["Email:Smtp:Timeout"] = "00:00:05";
         _settings["RateLimits:SignInPerMinute"] = "1000";
         _settings["RateLimits:BallotsPerMinute"] = "1000";
+        _settings["Secrets:Folder"] = Path.Combine(_directory, "secrets");
     }
 
     public TestDatabase Database { get; }

@@ -71,6 +71,16 @@ public static class DemoPeople
         new("Hanneke Stevens", "Sint Pieter", 1959),
     ];
 
+    /// <summary>Residents without an account who got a letter with a stemcode; the startup output prints their codes.</summary>
+    public static readonly DemoResident[] WithoutAccount =
+    [
+        new("Mia Ramakers", "Binnenstad", 1948),
+        new("Sjef Debije", "Wittevrouwenveld", 1962),
+        new("Fatima El Amrani", "Malberg", 1995),
+        new("Lars Vossen", "Heer", 2006),
+        new("Ingrid Coenen", "Caberg", 1977),
+    ];
+
     /// <summary>
     /// Two approved networks and one waiting for staff. The first is AccountSeeder's demo network, so signing in as it
     /// shows its own ideas.

@@ -77,6 +77,9 @@ public sealed record DemoSeedResult(
     int Winners,
     TimeSpan Elapsed)
 {
+    /// <summary>Printed stemcodes of demo letters to residents without an account, to try voting with.</summary>
+    public IReadOnlyList<string> TryCodes { get; init; } = [];
+
     public static DemoSeedResult NothingDone(string existingEdition) =>
         new(false, existingEdition, DemoStages.Default, 0, 0, 0, [.. RoundTable.All.Select(_ => 0)], 0, 0, 0, 0, TimeSpan.Zero);
 
@@ -99,6 +102,11 @@ public sealed record DemoSeedResult(
         if (Stage == DemoStage.Done)
         {
             yield return $"  winners: {Winners} ideas";
+        }
+
+        if (TryCodes.Count > 0)
+        {
+            yield return $"  stemcodes from demo letters, to vote without an account at /stemmen/code: {string.Join(", ", TryCodes)}";
         }
     }
 }

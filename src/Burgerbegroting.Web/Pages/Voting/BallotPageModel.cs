@@ -2,6 +2,7 @@ using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Infrastructure.Startup;
+using Burgerbegroting.Web.Stemcodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -22,7 +23,7 @@ public abstract class BallotPageModel(RoundKind round, BallotDesk desk, IStringL
 
     protected async Task<bool> LoadAsync()
     {
-        var context = await desk.LoadAsync(round, User);
+        var context = await desk.LoadAsync(round, User, await StemcodeSession.CodeIdAsync(HttpContext));
         if (context is null)
         {
             return false;
@@ -45,10 +46,10 @@ public abstract class BallotPageModel(RoundKind round, BallotDesk desk, IStringL
             return this.PageWithStatus(Context.IsOpen ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict);
         }
 
-        return fill() is { } ballot ? Saved(await desk.CastAsync(Context, ballot)) : this.PageWithStatus(StatusCodes.Status400BadRequest);
+        return fill() is { } ballot ? await Saved(await desk.CastAsync(Context, ballot)) : this.PageWithStatus(StatusCodes.Status400BadRequest);
     }
 
-    private IActionResult Saved(CastResult result)
+    private async Task<IActionResult> Saved(CastResult result)
     {
         if (result == CastResult.RoundNotOpen)
         {
@@ -56,8 +57,20 @@ public abstract class BallotPageModel(RoundKind round, BallotDesk desk, IStringL
             return this.PageWithStatus(StatusCodes.Status409Conflict);
         }
 
-        return result == CastResult.NotEligible ? this.PageWithStatus(StatusCodes.Status403Forbidden)
-            : this.Done(L[result == CastResult.Replaced ? "Vote.Replaced" : "Vote.Saved"]);
+        if (result == CastResult.NotEligible)
+        {
+            return this.PageWithStatus(StatusCodes.Status403Forbidden);
+        }
+
+        var message = L[result == CastResult.Replaced ? "Vote.Replaced" : "Vote.Saved"];
+        return Context.Voter!.InCodeSession ? await EndCodeSessionAsync(message) : this.Done(message);
+    }
+
+    /// <summary>A code voter's session ends with the saved ballot: a shared computer must not keep the code (docs/stemcodes.md).</summary>
+    private async Task<IActionResult> EndCodeSessionAsync(string message)
+    {
+        await StemcodeSession.SignOutAsync(HttpContext);
+        return this.Done(message + " " + L["Code.SessionEnded"], pageName: PageRoutes.VoteCode);
     }
 
     /// <summary>Where a message about the whole ballot goes (next to the ballot's fieldset, or the summary).</summary>

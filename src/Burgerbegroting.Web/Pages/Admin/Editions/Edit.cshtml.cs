@@ -45,7 +45,7 @@ public class EditModel(AppDbContext db, AuditLog audit, IStringLocalizer<SharedR
 
         Input.ApplyTo(edition, budget.Value);
         audit.Record(AuditActions.EditionChanged, "edition", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{edition.Name}: € {edition.TotalBudget}, {edition.MinimumAge}+, K={edition.MaxThemesPerBallot}, N={edition.ThemesToSelect}, {edition.OutcomeRule}");
+            $"{edition.Name}: € {edition.TotalBudget}, {edition.MinimumAge}+, K={edition.MaxThemesPerBallot}, N={edition.ThemesToSelect}, {edition.OutcomeRule}, {edition.VoterRoll}");
         await db.SaveChangesAsync();
         return this.Done(l["Editions.Saved"], new { id });
     }

@@ -36,6 +36,9 @@ public sealed class EditionInput
     [Display(Name = "Field.OutcomeRule")]
     public OutcomeRuleKind OutcomeRule { get; set; } = OutcomeRuleKind.Greedy;
 
+    [Display(Name = "Field.VoterRoll")]
+    public VoterRoll VoterRoll { get; set; } = VoterRoll.Accounts;
+
     [Display(Name = "Field.Introduction")]
     [StringLength(10_000, ErrorMessage = "Validation.MaxLength")]
     public string? Introduction { get; set; }
@@ -48,6 +51,7 @@ public sealed class EditionInput
         MaxThemesPerBallot = e.MaxThemesPerBallot,
         ThemesToSelect = e.ThemesToSelect,
         OutcomeRule = e.OutcomeRule,
+        VoterRoll = e.VoterRoll,
         Introduction = e.Introduction,
     };
 
@@ -84,5 +88,6 @@ public sealed class EditionInput
         edition.MaxThemesPerBallot = MaxThemesPerBallot;
         edition.ThemesToSelect = ThemesToSelect;
         edition.OutcomeRule = OutcomeRule;
+        edition.VoterRoll = VoterRoll;
     }
 }

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Burgerbegroting.Migrations.Postgres.Migrations
+namespace Burgerbegroting.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class AddStemcodes : Migration
@@ -15,7 +14,7 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "VoterRoll",
                 table: "Editions",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
@@ -23,16 +22,16 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                 name: "StemcodeBatches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EditionId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false),
-                    ProtectedSeed = table.Column<byte[]>(type: "bytea", maxLength: 512, nullable: true),
-                    ExportClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Downloads = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EditionId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false),
+                    ProtectedSeed = table.Column<byte[]>(type: "varbinary(512)", maxLength: 512, nullable: true),
+                    ExportClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Downloads = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -49,8 +48,8 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                 name: "StemcodeFailures",
                 columns: table => new
                 {
-                    Hour = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false)
+                    Hour = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,20 +61,20 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EditionId = table.Column<int>(type: "integer", nullable: false),
-                    BatchId = table.Column<int>(type: "integer", nullable: false),
-                    Index = table.Column<int>(type: "integer", nullable: false),
-                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    VoterId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
-                    Buurt = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Postcode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
-                    HouseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    BirthYear = table.Column<int>(type: "integer", nullable: true),
-                    AccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    LinkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EditionId = table.Column<int>(type: "int", nullable: false),
+                    BatchId = table.Column<int>(type: "int", nullable: false),
+                    Index = table.Column<int>(type: "int", nullable: false),
+                    Hash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
+                    VoterId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    Buurt = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Postcode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: true, collation: "Latin1_General_100_BIN2"),
+                    HouseNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true, collation: "Latin1_General_100_BIN2"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    BirthYear = table.Column<int>(type: "int", nullable: true),
+                    AccountId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true, collation: "Latin1_General_100_BIN2"),
+                    LinkedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ReplacedById = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
@@ -101,16 +100,17 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                 column: "EditionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_VotingCodes_AccountId",
-                table: "VotingCodes",
-                column: "AccountId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_VotingCodes_BatchId_Index",
                 table: "VotingCodes",
                 columns: new[] { "BatchId", "Index" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VotingCodes_EditionId_AccountId",
+                table: "VotingCodes",
+                columns: new[] { "EditionId", "AccountId" },
+                unique: true,
+                filter: "[AccountId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_VotingCodes_EditionId_Postcode_HouseNumber",

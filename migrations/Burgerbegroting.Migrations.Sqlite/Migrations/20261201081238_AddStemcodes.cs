@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Burgerbegroting.Migrations.SqlServer.Migrations
+namespace Burgerbegroting.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class AddStemcodes : Migration
@@ -14,7 +14,7 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "VoterRoll",
                 table: "Editions",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -22,16 +22,16 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                 name: "StemcodeBatches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    EditionId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Count = table.Column<int>(type: "int", nullable: false),
-                    ProtectedSeed = table.Column<byte[]>(type: "varbinary(512)", maxLength: 512, nullable: true),
-                    ExportClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Downloads = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProtectedSeed = table.Column<byte[]>(type: "BLOB", maxLength: 512, nullable: true),
+                    ExportClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Downloads = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,8 +48,8 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                 name: "StemcodeFailures",
                 columns: table => new
                 {
-                    Hour = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Count = table.Column<int>(type: "int", nullable: false)
+                    Hour = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,22 +60,22 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                 name: "VotingCodes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    EditionId = table.Column<int>(type: "int", nullable: false),
-                    BatchId = table.Column<int>(type: "int", nullable: false),
-                    Index = table.Column<int>(type: "int", nullable: false),
-                    Hash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
-                    VoterId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    Buurt = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Postcode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: true, collation: "Latin1_General_100_BIN2"),
-                    HouseNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true, collation: "Latin1_General_100_BIN2"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    BirthYear = table.Column<int>(type: "int", nullable: true),
-                    AccountId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true, collation: "Latin1_General_100_BIN2"),
-                    LinkedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReplacedById = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Index = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    VoterId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    Buurt = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    HouseNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BirthYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    LinkedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReplacedById = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,16 +100,15 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                 column: "EditionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_VotingCodes_AccountId",
-                table: "VotingCodes",
-                column: "AccountId",
-                unique: true,
-                filter: "[AccountId] IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_VotingCodes_BatchId_Index",
                 table: "VotingCodes",
                 columns: new[] { "BatchId", "Index" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VotingCodes_EditionId_AccountId",
+                table: "VotingCodes",
+                columns: new[] { "EditionId", "AccountId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

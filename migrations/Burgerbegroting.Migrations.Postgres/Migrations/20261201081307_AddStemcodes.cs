@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Burgerbegroting.Migrations.Sqlite.Migrations
+namespace Burgerbegroting.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class AddStemcodes : Migration
@@ -14,7 +15,7 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "VoterRoll",
                 table: "Editions",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
@@ -22,16 +23,16 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                 name: "StemcodeBatches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EditionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProtectedSeed = table.Column<byte[]>(type: "BLOB", maxLength: 512, nullable: true),
-                    ExportClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Downloads = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EditionId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    ProtectedSeed = table.Column<byte[]>(type: "bytea", maxLength: 512, nullable: true),
+                    ExportClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Downloads = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,8 +49,8 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                 name: "StemcodeFailures",
                 columns: table => new
                 {
-                    Hour = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                    Hour = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,22 +61,22 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                 name: "VotingCodes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EditionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Index = table.Column<int>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    VoterId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
-                    Buurt = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Postcode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
-                    HouseNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    BirthYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    AccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    LinkedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReplacedById = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EditionId = table.Column<int>(type: "integer", nullable: false),
+                    BatchId = table.Column<int>(type: "integer", nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    VoterId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
+                    Buurt = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Postcode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    HouseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BirthYear = table.Column<int>(type: "integer", nullable: true),
+                    AccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    LinkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReplacedById = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,15 +101,15 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                 column: "EditionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_VotingCodes_AccountId",
-                table: "VotingCodes",
-                column: "AccountId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_VotingCodes_BatchId_Index",
                 table: "VotingCodes",
                 columns: new[] { "BatchId", "Index" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VotingCodes_EditionId_AccountId",
+                table: "VotingCodes",
+                columns: new[] { "EditionId", "AccountId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Burgerbegroting.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201080638_AddStemcodes")]
+    [Migration("20261201081307_AddStemcodes")]
     partial class AddStemcodes
     {
         /// <inheritdoc />
@@ -814,9 +814,6 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId")
-                        .IsUnique();
-
                     b.HasIndex("Hash")
                         .IsUnique();
 
@@ -824,6 +821,9 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("BatchId", "Index")
+                        .IsUnique();
+
+                    b.HasIndex("EditionId", "AccountId")
                         .IsUnique();
 
                     b.HasIndex("EditionId", "Postcode", "HouseNumber");
