@@ -12,14 +12,14 @@ internal sealed class UploadedCsv : IDisposable
     // A header line longer than this is not a header; the separator is taken from what was read.
     private const int MaxHeaderBytes = 1 << 20;
 
+    private readonly int _skippedLines;
+
     private UploadedCsv(CsvReader reader, int headerLine, int skippedLines)
     {
         Reader = reader;
         HeaderLine = headerLine;
         _skippedLines = skippedLines;
     }
-
-    private readonly int _skippedLines;
 
     public CsvReader Reader { get; }
 
@@ -28,9 +28,6 @@ internal sealed class UploadedCsv : IDisposable
 
     /// <summary>The 1-based line in the file where the current record starts.</summary>
     public int Line => (int)Reader.LineNumber + _skippedLines;
-
-    /// <summary>The line in the file of a record that the reader reported at <paramref name="readerLine"/>.</summary>
-    public int FileLine(long readerLine) => (int)readerLine + _skippedLines;
 
     public static UploadedCsv Open(Stream stream, Action<CsvMalformedRecord>? onMalformed = null)
     {
