@@ -1,3 +1,6 @@
+using System.Text;
+using Burgerbegroting.Voting.Csv;
+
 namespace Burgerbegroting.Voting.Eligibility;
 
 /// <summary>A buurt and its postcodes as staff entered them.</summary>
@@ -8,7 +11,8 @@ public sealed record BuurtListError(int Line, string Text);
 
 /// <summary>
 /// Reads an edition's area: one buurt per line as "Malberg: 6214 AA-..., 6216" (text form), or a CSV export with
-/// a buurt column and a postcode column, one row per postcode or range (rows of one buurt are merged).
+/// a buurt column and a postcode column, one row per postcode or range (rows of one buurt are merged); quoted fields
+/// may hold the separator ("Sint Pieter; Jekerdal").
 /// </summary>
 public static class BuurtList
 {
@@ -43,34 +47,34 @@ public static class BuurtList
     public static IReadOnlyList<BuurtDefinition> ParseCsv(string? csv, out IReadOnlyList<BuurtListError> errors)
     {
         var found = new List<BuurtListError>();
-        var lines = (csv ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var header = lines.Select((l, i) => (l, i)).FirstOrDefault(x => x.l.Trim().Length > 0);
-        var separator = header.l is not null && header.l.Contains(';', StringComparison.Ordinal) ? ';' : ',';
-        var columns = header.l?.Split(separator).Select(c => c.Trim().Trim('"').ToLowerInvariant()).ToList() ?? [];
+        using var file = UploadedCsv.Open(new MemoryStream(Encoding.UTF8.GetBytes(csv ?? "")));
+        var reader = file.Reader;
+        var columns = reader.Headers.Select(c => c.Trim().ToLowerInvariant()).ToList();
         var nameColumn = columns.FindIndex(c => c.Contains("buurt", StringComparison.Ordinal) || c.Contains("naam", StringComparison.Ordinal) || c == "name");
         var postcodeColumn = columns.FindIndex(c => c.Contains("postcode", StringComparison.Ordinal) || c.StartsWith("pc", StringComparison.Ordinal));
         if (nameColumn < 0 || postcodeColumn < 0)
         {
-            errors = [new BuurtListError(header.i + 1, header.l ?? "")];
+            errors = [new BuurtListError(columns.Count == 0 ? 1 : file.HeaderLine, string.Join(reader.Separator, reader.Headers))];
             return [];
         }
 
         var rows = new List<(int, string, string)>();
-        for (var i = header.i + 1; i < lines.Length; i++)
+        while (reader.Read())
         {
-            if (lines[i].Trim().Length == 0)
+            var line = Encoding.UTF8.GetString(reader.RawRecord).Trim();
+            if (line.Length == 0)
             {
                 continue;
             }
 
-            var cells = lines[i].Split(separator).Select(c => c.Trim().Trim('"').Trim()).ToArray();
-            if (cells.Length <= Math.Max(nameColumn, postcodeColumn) || cells[nameColumn].Length == 0)
+            var name = nameColumn < reader.FieldCount ? reader.GetString(nameColumn).Trim() : "";
+            if (reader.FieldCount <= postcodeColumn || name.Length == 0)
             {
-                found.Add(new(i + 1, lines[i].Trim()));
+                found.Add(new(file.Line, line));
                 continue;
             }
 
-            rows.Add((i + 1, cells[nameColumn], cells[postcodeColumn]));
+            rows.Add((file.Line, name, reader.GetString(postcodeColumn).Trim()));
         }
 
         var result = Merge(rows, found);

@@ -6,20 +6,40 @@ public static class DutchPostcode
     /// <summary>Accepts what people type ("6211 ab", " 6211AB ", "6211-AB") and returns "6211AB", or null if it is no postcode.</summary>
     public static string? Normalize(string? input)
     {
-        if (string.IsNullOrWhiteSpace(input))
+        if (input is null)
         {
             return null;
         }
 
-        var chars = input.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray();
-        if (chars.Length != 6 || chars[0] is < '1' or > '9' || !chars[1..4].All(char.IsAsciiDigit) || !chars[4..].All(char.IsAsciiLetter))
+        // Without LINQ or arrays: a register import normalises every one of its rows.
+        Span<char> chars = stackalloc char[6];
+        var n = 0;
+        foreach (var c in input)
+        {
+            if (char.IsWhiteSpace(c) || c == '-')
+            {
+                continue;
+            }
+
+            if (n == chars.Length)
+            {
+                return null;
+            }
+
+            chars[n++] = c;
+        }
+
+        if (n != 6 || chars[0] is < '1' or > '9' || !char.IsAsciiDigit(chars[1]) || !char.IsAsciiDigit(chars[2]) || !char.IsAsciiDigit(chars[3])
+            || !char.IsAsciiLetter(chars[4]) || !char.IsAsciiLetter(chars[5]))
         {
             return null;
         }
 
-        var letters = new string(chars[4..]).ToUpperInvariant();
+        chars[4] = char.ToUpperInvariant(chars[4]);
+        chars[5] = char.ToUpperInvariant(chars[5]);
+
         // SA, SD and SS are never issued (PostNL).
-        return letters is "SA" or "SD" or "SS" ? null : new string(chars[..4]) + letters;
+        return chars[4] == 'S' && chars[5] is 'A' or 'D' or 'S' ? null : new string(chars);
     }
 
     /// <summary>"6211AB" → "6211 AB", the way it is written on letters.</summary>

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+
 namespace Burgerbegroting.Voting.Stemcodes;
 
 /// <summary>
@@ -32,7 +35,7 @@ public static class Stemcode
         var n = 0;
         foreach (var c in typed)
         {
-            if (char.IsWhiteSpace(c) || c is '-' or '‐' or '–' or '.')
+            if (IsSeparator(c))
             {
                 continue;
             }
@@ -48,6 +51,21 @@ public static class Stemcode
 
         return n == Length ? new string(code) : null;
     }
+
+    /// <summary>Whether <paramref name="code"/> is a code in canonical form: twelve characters of the alphabet.</summary>
+    public static bool IsCanonical(string? code) =>
+        code is { Length: Length } && code.AsSpan().ContainsAnyExcept(AlphabetValues) is false;
+
+    private static readonly SearchValues<char> AlphabetValues = SearchValues.Create(Alphabet);
+
+    /// <summary>
+    /// What people put between groups, or what a copy from a PDF or mail brings along: whitespace, every kind of dash
+    /// (hyphen, en and em dash, non-breaking hyphen, minus sign), dots, and invisible format characters such as the
+    /// soft hyphen and the zero-width space.
+    /// </summary>
+    private static bool IsSeparator(char c) =>
+        char.IsWhiteSpace(c) || c is '.' or '\u2212'
+        || char.GetUnicodeCategory(c) is UnicodeCategory.DashPunctuation or UnicodeCategory.Format;
 
     /// <summary>"ABCDEFGHJKMN" → "ABCD-EFGH-JKMN", the way it is printed.</summary>
     public static string Format(string canonical) =>

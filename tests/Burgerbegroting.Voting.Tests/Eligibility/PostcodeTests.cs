@@ -77,6 +77,25 @@ public sealed class BuurtListTests
     }
 
     [Fact]
+    public void Csv_buurt_names_in_quotes_may_hold_the_separator()
+    {
+        var semicolons = BuurtList.ParseCsv("buurt;postcode\n\"Sint Pieter; Jekerdal\";6212\n\"Wyck \"\"oud\"\"\";\"6221; 6222\"\n", out var errors);
+        Assert.Empty(errors);
+        Assert.Equal([new BuurtDefinition("Sint Pieter; Jekerdal", "6212"), new BuurtDefinition("Wyck \"oud\"", "6221; 6222")], semicolons);
+
+        var commas = BuurtList.ParseCsv("\"buurtnaam\",\"postcode\"\r\n\"Boschpoort, Frontenpark\",\"6214 AA\"\r\n", out errors);
+        Assert.Empty(errors);
+        Assert.Equal([new BuurtDefinition("Boschpoort, Frontenpark", "6214 AA")], commas);
+    }
+
+    [Fact]
+    public void Csv_errors_name_the_line_of_the_file()
+    {
+        BuurtList.ParseCsv("\nbuurt;postcode\n\"Sint\nPieter\";6212\n;6213\n\nMalberg;62x\n", out var errors);
+        Assert.Equal([new BuurtListError(5, ";6213"), new BuurtListError(7, "62x")], errors);
+    }
+
+    [Fact]
     public void Csv_without_recognisable_columns_is_refused_at_the_header()
     {
         var list = BuurtList.ParseCsv("a,b\n1,2", out var errors);
