@@ -9,10 +9,16 @@ using Burgerbegroting.Web.Editions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// Issue 3, item 8: seeds a round 2 with 100,000 ballots, then times the close (target ≤ 2 s on SQLite) and the
-// results page once published (target ≤ 50 ms per request). Usage:
+// Seeds a round 2 with 100,000 ballots, then times the close (target ≤ 2 s on SQLite) and the results page once
+// published (target ≤ 50 ms per request); see bench/README.md. Usage:
 //   dotnet run -c Release --project bench/Burgerbegroting.Bench.Rounds -- [--postgres] [--ballots 100000]
 //       [--closes 5] [--requests 200] [--wrk-seconds 10] [--keep]
+// With --stemcodes it measures stemcodes instead (StemcodeBench).
+if (args.Contains("--stemcodes"))
+{
+    return await StemcodeBench.RunAsync(args);
+}
+
 var ballots = Option("--ballots", 100_000);
 var closes = Option("--closes", 5);
 var requests = Option("--requests", 200);

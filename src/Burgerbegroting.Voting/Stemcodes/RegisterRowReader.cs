@@ -74,7 +74,7 @@ internal sealed class RegisterRowReader(RegisterColumns columns, int currentYear
         var key = (postcode!, houseNumber, name, birthYear);
         if (_seen.TryGetValue(key, out var earlier))
         {
-            report.Error(line, RegisterProblem.Duplicate, $"line {earlier}");
+            report.Error(line, RegisterProblem.Duplicate, earlier.ToString(CultureInfo.InvariantCulture));
             return;
         }
 

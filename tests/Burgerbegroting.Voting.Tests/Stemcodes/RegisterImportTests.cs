@@ -192,7 +192,7 @@ public sealed class RegisterImportTests
                 new RegisterError(8, RegisterProblem.BadBirthYear, "1895"),
                 new RegisterError(9, RegisterProblem.BadBirthYear, "2027"),
                 new RegisterError(10, RegisterProblem.BadBirthYear, "negentig"),
-                new RegisterError(11, RegisterProblem.Duplicate, "line 2"),
+                new RegisterError(11, RegisterProblem.Duplicate, "2"),
                 new RegisterError(12, RegisterProblem.UnreadableRow, "6211AB;7;;\"Hans\"x;"),
                 new RegisterError(13, RegisterProblem.UnreadableRow, "6211AB"),
                 new RegisterError(16, RegisterProblem.BadPostcode, "x"),
