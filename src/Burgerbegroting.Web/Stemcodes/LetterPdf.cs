@@ -148,8 +148,9 @@ public static class LetterPdf
         var form = new XForm(document, XUnit.FromPoint(PageWidth), XUnit.FromPoint(PageHeight));
         using var g = XGraphics.FromForm(form);
         Line(g, set.Municipality, F.Heading, Left, 40, Width);
-        Line(g, set.EditionName, F.Subheading, Left, 62, Width);
-        g.DrawLine(new XPen(XColors.Black, 0.5), Left, 84, Right, 84);
+        // An edition name may have 150 characters: two lines.
+        var rule = Math.Max(84, Paragraph(g, set.EditionName, F.Subheading, Left, 62, Width) + 6);
+        g.DrawLine(new XPen(XColors.Black, 0.5), Left, rule, Right, rule);
 
         g.DrawRoundedRectangle(new XPen(XColors.Black, 1.2), Left, BoxTop, Width, BoxHeight, 14, 14);
         var x = Left + BoxInset;

@@ -108,6 +108,18 @@ public sealed class LetterTests
     }
 
     [Fact]
+    public void The_longest_edition_name_the_database_takes_still_fits_on_one_page()
+    {
+        var name = string.Join(' ', Enumerable.Repeat("Burgerbegroting", 10))[..150];
+        using var output = new MemoryStream();
+        LetterPdf.Write(output, Set with { EditionName = name }, Letters.Take(1), Localizer);
+
+        using var pdf = PdfDocument.Open(output.ToArray());
+        Assert.Equal(1, pdf.NumberOfPages);
+        Assert.Contains(Squeeze(name), Squeeze(pdf.GetPage(1).Text), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_QR_code_drawn_on_each_page_decodes_to_that_letters_vote_link()
     {
         using var pdf = PdfDocument.Open(Pdf(Letters));
