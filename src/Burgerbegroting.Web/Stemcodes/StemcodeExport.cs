@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Stemcodes;
@@ -44,8 +43,7 @@ public sealed class StemcodeExport(AppDbContext db, StemcodeIssuer issuer, Audit
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
         if (format == ExportFormat.PrintFile)
         {
-            await using var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
-            PrintFile.Write(writer, set, letters);
+            PrintFile.Write(file, set, letters);
         }
         else
         {

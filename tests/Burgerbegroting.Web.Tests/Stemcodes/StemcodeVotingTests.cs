@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Burgerbegroting.Data.Accounts;
-using Burgerbegroting.Data.Editions;
+using Ballot = Burgerbegroting.Data.Editions.Ballot;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Stemcodes;
 using Burgerbegroting.Web.Tests.Editions;

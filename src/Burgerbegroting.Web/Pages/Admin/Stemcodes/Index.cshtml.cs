@@ -52,14 +52,8 @@ public class IndexModel(AppDbContext db, StemcodeIssuer issuer, TimeProvider clo
             return refused;
         }
 
-        await using (var stream = Register!.OpenReadStream())
+        if (!await ReadRegisterAsync())
         {
-            Import = RegisterImport.Parse(stream, Areas(), clock.GetUtcNow().Year);
-        }
-
-        if (!Import.IsClean && !(Import.Errors.Count == 0 && SkipOutsideArea) || Import.Addressees.Count == 0)
-        {
-            ModelState.AddModelError(nameof(Register), l["Stemcodes.Error.NotClean"]);
             return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
@@ -106,6 +100,21 @@ public class IndexModel(AppDbContext db, StemcodeIssuer issuer, TimeProvider clo
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Reads the uploaded extract into <see cref="Import"/>: usable when no line has an error and no address lies
+    /// outside the area, unless staff ticked that those are skipped (they are listed either way).
+    /// </summary>
+    private async Task<bool> ReadRegisterAsync()
+    {
+        await using (var stream = Register!.OpenReadStream())
+        {
+            Import = RegisterImport.Parse(stream, Areas(), clock.GetUtcNow().Year);
+        }
+
+        var usable = Import.Errors.Count == 0 && (Import.OutsideArea.Count == 0 || SkipOutsideArea) && Import.Addressees.Count > 0;
+        return ModelState.Require(usable, nameof(Register), l["Stemcodes.Error.NotClean"]);
     }
 
     private async Task<IActionResult> IssuedAsync(int id, StemcodeBatchKind kind, IReadOnlyList<CodeHolder> holders)
