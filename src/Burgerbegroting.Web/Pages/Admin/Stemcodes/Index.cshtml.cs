@@ -57,7 +57,7 @@ public class IndexModel(AppDbContext db, StemcodeIssuer issuer, TimeProvider clo
             return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
-        var holders = Import.Addressees.Select(a => new CodeHolder(a.Buurt, a.Postcode, a.HouseNumber, a.Name, a.BirthYear)).ToList();
+        var holders = Import!.Addressees.Select(a => new CodeHolder(a.Buurt, a.Postcode, a.HouseNumber, a.Name, a.BirthYear)).ToList();
         return await IssuedAsync(id, StemcodeBatchKind.Register, holders);
     }
 
