@@ -8,6 +8,9 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
 {
     public const string DemoPassword = "demo-burgerbegroting";
 
+    /// <summary>The demo resident account that has not voted yet, to try the ballots with.</summary>
+    public const string DemoResident = "inwoner@demo.burgerbegroting.nl";
+
     public async Task EnsureRolesAsync()
     {
         foreach (var role in Roles.All)
@@ -26,7 +29,7 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
         {
             ("beheerder@demo.burgerbegroting.nl", Roles.Admin, new AppUser { Kind = AccountKind.Staff, DisplayName = "Bea Beheerder" }),
             ("medewerker@demo.burgerbegroting.nl", Roles.Staff, new AppUser { Kind = AccountKind.Staff, DisplayName = "Mark Medewerker" }),
-            ("inwoner@demo.burgerbegroting.nl", Roles.Resident, new AppUser { Kind = AccountKind.Resident, DisplayName = "Ingrid Inwoner", Postcode = "6216AB", BirthYear = 1985 }),
+            (DemoResident, Roles.Resident, new AppUser { Kind = AccountKind.Resident, DisplayName = "Ingrid Inwoner", Postcode = "6216AB", BirthYear = 1985 }),
             ("buurtnetwerk@demo.burgerbegroting.nl", Roles.Network, new AppUser { Kind = AccountKind.Network, DisplayName = "Noor Netwerk", OrganisationName = "Buurtnetwerk Malberg", Postcode = "6214AA", ApprovedAt = now }),
         };
         foreach (var (email, role, user) in demo)

@@ -145,8 +145,13 @@ public sealed class DemoEditionTests
         Assert.All(residents, r => Assert.Empty(eligibility.Check(r, edition!)));
         Assert.All(residents, r => Assert.EndsWith("@" + DemoPeople.EmailDomain, r.Email, StringComparison.Ordinal));
 
+        // The demo votes by stemcode: every resident has a code linked to their account, and every ballot is a linked code's.
+        Assert.Equal(VoterRoll.Stemcodes, edition!.VoterRoll);
+        var linked = await app.WithDbAsync(db => db.VotingCodes.Where(c => c.AccountId != null && c.RevokedAt == null).ToDictionaryAsync(c => c.VoterId, c => c.AccountId!));
+        Assert.All(residents, r => Assert.Contains(r.Id, linked.Values));
         var voters = await app.WithDbAsync(db => db.Ballots.Select(b => b.VoterId).Distinct().ToListAsync());
-        Assert.All(voters, v => Assert.Contains(residents, r => r.Id == v));
+        Assert.NotEmpty(voters);
+        Assert.All(voters, v => Assert.Contains(residents, r => r.Id == linked[v]));
 
         await app.SignInAsync("anouk.janssen@" + DemoPeople.EmailDomain, AccountSeeder.DemoPassword);
         await app.SignInAsync("sanne.vanderlinden@" + DemoPeople.EmailDomain, AccountSeeder.DemoPassword);

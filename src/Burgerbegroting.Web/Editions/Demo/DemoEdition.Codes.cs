@@ -1,6 +1,7 @@
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Stemcodes;
 using Burgerbegroting.Voting.Stemcodes;
+using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Editions.Demo;
 using Burgerbegroting.Web.Stemcodes;
 using Microsoft.EntityFrameworkCore;
@@ -22,12 +23,15 @@ public sealed partial class DemoEdition
     private async Task IssueCodesAsync()
     {
         var edition = await db.Editions.AsNoTracking().Include(e => e.Rounds).SingleAsync(e => e.Id == _editionId);
-        var holders = _residents.Select((u, i) => new CodeHolder(DemoPeople.Residents[i].Buurt, u.Postcode, HouseNumber(i), u.DisplayName, u.BirthYear)).ToList();
+        // The demo residents who voted, and the demo account to try the ballots with, which has not.
+        var tryAccount = await db.Users.AsNoTracking().SingleAsync(u => u.Email == AccountSeeder.DemoResident);
+        var holders = _residents.Select((u, i) => new CodeHolder(DemoPeople.Residents[i].Buurt, u.Postcode, HouseNumber(i), u.DisplayName, u.BirthYear))
+            .Append(new CodeHolder(BuurtOf(tryAccount.Postcode!), tryAccount.Postcode, HouseNumber(_residents.Count), tryAccount.DisplayName, tryAccount.BirthYear)).ToList();
         var letters = await issuer.IssueAsync(edition, StemcodeBatchKind.Register, holders, DemoName);
         var codes = await db.VotingCodes.Where(c => c.BatchId == letters.Id).OrderBy(c => c.Index).ToListAsync();
-        foreach (var (code, resident) in codes.Zip(_residents))
+        foreach (var (code, account) in codes.Zip(_residents.Append(tryAccount)))
         {
-            (code.AccountId, code.LinkedAt) = (resident.Id, _now);
+            (code.AccountId, code.LinkedAt) = (account.Id, _now);
         }
 
         await db.SaveChangesAsync();
@@ -48,6 +52,9 @@ public sealed partial class DemoEdition
     }
 
     private const string DemoName = "demo";
+
+    private static string BuurtOf(string postcode) =>
+        DemoCity.Buurten.First(b => Burgerbegroting.Voting.Eligibility.PostcodeArea.TryParse(b.Postcodes, out _)!.Contains(postcode)).Name;
 
     private static string HouseNumber(int i) => ((i * 37 % 180) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
