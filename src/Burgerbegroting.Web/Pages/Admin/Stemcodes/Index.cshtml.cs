@@ -17,9 +17,14 @@ namespace Burgerbegroting.Web.Pages.Admin.Stemcodes;
 /// An edition's stemcodes (docs/stemcodes.md): the overview per buurt and round, the batches, and issuing codes from
 /// the register extract or anonymously per buurt.
 /// </summary>
+[RequestSizeLimit(IndexModel.MaxUpload)]
+[RequestFormLimits(MultipartBodyLengthLimit = IndexModel.MaxUpload)]
 public class IndexModel(AppDbContext db, StemcodeIssuer issuer, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int MaxAnonymous = 10_000;
+
+    /// <summary>A register extract of the maximum 500,000 rows with long names stays under this (bytes).</summary>
+    public const int MaxUpload = 100_000_000;
 
     public Edition Edition { get; private set; } = null!;
     public StemcodeOverview Overview { get; private set; } = null!;
