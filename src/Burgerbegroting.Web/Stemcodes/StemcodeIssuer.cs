@@ -134,7 +134,7 @@ public sealed class StemcodeIssuer(AppDbContext db, StemcodeVault vault, AuditLo
             }
 
             await db.SaveChangesAsync();
-            DetachCodes();
+            DetachCodes(batch.Id);
         }
 
         audit.Record(AuditActions.StemcodesIssued, nameof(StemcodeBatch), batch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{kind}: {holders.Count} codes");
@@ -142,10 +142,13 @@ public sealed class StemcodeIssuer(AppDbContext db, StemcodeVault vault, AuditLo
         return batch;
     }
 
-    /// <summary>Saved codes leave the change tracker, so 150,000 of them do not slow every later save down.</summary>
-    private void DetachCodes()
+    /// <summary>
+    /// The batch's saved codes leave the change tracker, so 150,000 of them do not slow every later save down. Only
+    /// these: a code revoked for this replacement stays tracked, so its link to the new code is saved.
+    /// </summary>
+    private void DetachCodes(int batchId)
     {
-        foreach (var entry in db.ChangeTracker.Entries<VotingCode>().ToList())
+        foreach (var entry in db.ChangeTracker.Entries<VotingCode>().Where(e => e.Entity.BatchId == batchId).ToList())
         {
             entry.State = EntityState.Detached;
         }

@@ -8,6 +8,7 @@ using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Stemcodes;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -75,7 +76,9 @@ public class IndexModel(AppDbContext db, StemcodeIssuer issuer, TimeProvider clo
 
         var buurt = Edition.Buurten.FirstOrDefault(b => b.Name == AnonymousBuurt);
         ModelState.Require(buurt is not null, nameof(AnonymousBuurt), l["Stemcodes.Error.NoBuurt"]);
-        ModelState.Require(AnonymousCount is not null, nameof(AnonymousCount), l["Validation.Range", l["Field.AnonymousCount"], 1, MaxAnonymous]);
+        // An empty field gets the range message; text that is no number has its message from binding already.
+        var unbound = ModelState.GetFieldValidationState(nameof(AnonymousCount)) == ModelValidationState.Invalid;
+        ModelState.Require(AnonymousCount is not null || unbound, nameof(AnonymousCount), l["Validation.Range", l["Field.AnonymousCount"], 1, MaxAnonymous]);
         if (!ModelState.IsValid)
         {
             return this.PageWithStatus(StatusCodes.Status400BadRequest);
