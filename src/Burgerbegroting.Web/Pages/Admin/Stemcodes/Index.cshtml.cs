@@ -97,7 +97,7 @@ public class IndexModel(AppDbContext db, StemcodeIssuer issuer, TimeProvider clo
 
         if (!Edition.UsesStemcodes)
         {
-            ModelState.AddModelError(field, l["Stemcodes.NotInUse"]);
+            ModelState.AddModelError(string.Empty, l["Stemcodes.NotInUse"]);
             return this.PageWithStatus(StatusCodes.Status409Conflict);
         }
 
