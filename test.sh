@@ -131,10 +131,14 @@ export BB_TEST_AIOSMTPD
 export BB_TEST_REQUIRE_ALL=1
 export BB_TEST_VNU="$vnu_jar"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Hundreds of test apps start and stop in one run; each would take inotify instances (128 per user by default) to
+# watch its settings files and static files. The tests change neither while an app runs: no reloading, and polling
+# where a watch is still asked for (the version suffix of static files).
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=1
 
 if ((setup_only)); then
   step "setup done; the tests read:"
-  for name in BB_TEST_POSTGRES BB_TEST_CHROMIUM BB_TEST_AIOSMTPD BB_TEST_VNU BB_TEST_REQUIRE_ALL; do
+  for name in BB_TEST_POSTGRES BB_TEST_CHROMIUM BB_TEST_AIOSMTPD BB_TEST_VNU BB_TEST_REQUIRE_ALL DOTNET_hostBuilder__reloadConfigOnChange DOTNET_USE_POLLING_FILE_WATCHER; do
     printf "export %s='%s'\n" "$name" "${!name}"
   done
   exit 0
