@@ -129,7 +129,7 @@ public static class StemcodeBench
         var desk = services.GetRequiredService<BallotDesk>();
         var account = accountId is null ? null : await services.GetRequiredService<AppDbContext>().Users.SingleAsync(u => u.Id == accountId);
         var started = Stopwatch.GetTimestamp();
-        var context = await desk.LoadAsync(RoundKind.ThemeChoice, account, codeId) ?? throw new InvalidOperationException("no edition");
+        var context = await desk.LoadAsync(RoundKind.ThemeChoice, account, codeId is null ? null : new CodeSession(codeId.Value, Burgerbegroting.Voting.Paper.BallotChannel.Stemcode)) ?? throw new InvalidOperationException("no edition");
         var ballot = ThemeBallot.Create(context.ThemeChoice, themes).Ballot ?? throw new InvalidOperationException("invalid ballot");
         var result = await desk.CastAsync(context, ballot);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

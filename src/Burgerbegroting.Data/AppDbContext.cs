@@ -2,6 +2,7 @@ using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Audit;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Email;
+using Burgerbegroting.Data.Events;
 using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Data.Stemcodes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -32,6 +33,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<VotingCode> VotingCodes => Set<VotingCode>();
     public DbSet<StemcodeBatch> StemcodeBatches => Set<StemcodeBatch>();
     public DbSet<StemcodeFailures> StemcodeFailures => Set<StemcodeFailures>();
+    public DbSet<VotingEvent> VotingEvents => Set<VotingEvent>();
+    public DbSet<EventCheckIn> EventCheckIns => Set<EventCheckIn>();
+    public DbSet<PaperSheet> PaperSheets => Set<PaperSheet>();
+    public DbSet<SheetEntry> SheetEntries => Set<SheetEntry>();
 
     /// <summary>The name EF Core gives the SQL Server provider (<c>Database.ProviderName</c>).</summary>
     public const string SqlServerProvider = "Microsoft.EntityFrameworkCore.SqlServer";

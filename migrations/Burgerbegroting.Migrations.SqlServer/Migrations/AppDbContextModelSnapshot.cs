@@ -188,6 +188,9 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
                     b.Property<int>("RoundId")
                         .HasColumnType("int");
 
@@ -520,6 +523,183 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.EventCheckIn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AttendeeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("AttendeePostcode")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("VotingCodeId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("VotingCodeId");
+
+                    b.HasIndex("RoundId", "VotingCodeId")
+                        .IsUnique()
+                        .HasFilter("[VotingCodeId] IS NOT NULL");
+
+                    b.ToTable("EventCheckIns");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.PaperSheet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BallotVoterId")
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("InvalidReason")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Marks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "Status");
+
+                    b.ToTable("PaperSheets");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.SheetEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Marks")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SheetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TypistId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("TypistName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId", "Position")
+                        .IsUnique();
+
+                    b.HasIndex("SheetId", "TypistId")
+                        .IsUnique();
+
+                    b.ToTable("SheetEntries");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.VotingEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("VotingEvents");
                 });
 
             modelBuilder.Entity("Burgerbegroting.Data.Ideas.Idea", b =>
@@ -1071,6 +1251,53 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                     b.Navigation("Theme");
                 });
 
+            modelBuilder.Entity("Burgerbegroting.Data.Events.EventCheckIn", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Events.VotingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Burgerbegroting.Data.Stemcodes.VotingCode", null)
+                        .WithMany()
+                        .HasForeignKey("VotingCodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.PaperSheet", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Events.VotingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.SheetEntry", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Events.PaperSheet", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.VotingEvent", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Burgerbegroting.Data.Editions.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Burgerbegroting.Data.Ideas.Idea", b =>
                 {
                     b.HasOne("Burgerbegroting.Data.Editions.Buurt", "Buurt")
@@ -1219,6 +1446,11 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                     b.Navigation("Rounds");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.PaperSheet", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }

@@ -176,6 +176,9 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
 
@@ -493,6 +496,173 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.EventCheckIn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendeeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendeePostcode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VotingCodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("VotingCodeId");
+
+                    b.HasIndex("RoundId", "VotingCodeId")
+                        .IsUnique();
+
+                    b.ToTable("EventCheckIns");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.PaperSheet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BallotVoterId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InvalidReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Marks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "Status");
+
+                    b.ToTable("PaperSheets");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.SheetEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Marks")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SheetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypistId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypistName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId", "Position")
+                        .IsUnique();
+
+                    b.HasIndex("SheetId", "TypistId")
+                        .IsUnique();
+
+                    b.ToTable("SheetEntries");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.VotingEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("VotingEvents");
                 });
 
             modelBuilder.Entity("Burgerbegroting.Data.Ideas.Idea", b =>
@@ -1021,6 +1191,53 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                     b.Navigation("Theme");
                 });
 
+            modelBuilder.Entity("Burgerbegroting.Data.Events.EventCheckIn", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Events.VotingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Burgerbegroting.Data.Stemcodes.VotingCode", null)
+                        .WithMany()
+                        .HasForeignKey("VotingCodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.PaperSheet", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Events.VotingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.SheetEntry", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Events.PaperSheet", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.VotingEvent", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Burgerbegroting.Data.Editions.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Burgerbegroting.Data.Ideas.Idea", b =>
                 {
                     b.HasOne("Burgerbegroting.Data.Editions.Buurt", "Buurt")
@@ -1169,6 +1386,11 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                     b.Navigation("Rounds");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Events.PaperSheet", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }

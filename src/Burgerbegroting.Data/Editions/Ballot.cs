@@ -1,3 +1,5 @@
+using Burgerbegroting.Voting.Paper;
+
 namespace Burgerbegroting.Data.Editions;
 
 /// <summary>
@@ -10,6 +12,10 @@ public class Ballot
     public string VoterId { get; set; } = "";
     public DateTime SubmittedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>How the ballot came in (online by account or by stemcode, the event desk, paper): counted alike, reported apart.</summary>
+    public BallotChannel Channel { get; set; }
+
     public List<BallotEntry> Entries { get; set; } = [];
 }
 

@@ -17,6 +17,9 @@ public enum IneligibleReason
 
     /// <summary>The code was revoked (a lost letter); the letter with the new code works.</summary>
     StemcodeRevoked,
+
+    /// <summary>The code was checked in at an event in this round: its vote is the paper sheet handed out there.</summary>
+    VotedOnPaper,
 }
 
 /// <summary>The eligibility check (docs/rules.md, "Eligibility"): confirmed email, postcode in the edition's area, minimum age.</summary>

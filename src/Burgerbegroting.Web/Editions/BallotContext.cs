@@ -4,6 +4,7 @@ using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Data.Stemcodes;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Voting.Eligibility;
+using Burgerbegroting.Voting.Paper;
 
 namespace Burgerbegroting.Web.Editions;
 
@@ -18,6 +19,12 @@ public sealed record BallotVoter(string Id, AppUser? Account, VotingCode? Code)
 {
     /// <summary>Voting with a typed code in a session of its own, which ends after the ballot is saved.</summary>
     public bool InCodeSession { get; init; }
+
+    /// <summary>How the ballot comes in; counted alike, reported apart (docs/events.md).</summary>
+    public BallotChannel Channel { get; init; } = BallotChannel.Account;
+
+    /// <summary>The voter of one paper sheet: a fresh random id, no account, no code.</summary>
+    public static BallotVoter PaperSheet() => new(Guid.NewGuid().ToString(), null, null) { Channel = BallotChannel.Paper };
 }
 
 /// <summary>
@@ -39,7 +46,11 @@ public sealed class BallotContext
 
     public RoundPage Page => RoundPages.Of(Round.Kind);
     public bool IsOpen => Round.Status == RoundStatus.Open;
-    public bool CanVote => IsOpen && Voter is not null && Reasons.Count == 0;
+
+    /// <summary>Open, or for a paper sheet also closed and not yet published: sheets are typed in after the event.</summary>
+    public bool AcceptsBallots => IsOpen || Voter?.Channel == BallotChannel.Paper && Round.Status == RoundStatus.Closed;
+
+    public bool CanVote => AcceptsBallots && Voter is not null && Reasons.Count == 0;
     public bool HasVoted => Current is not null;
 
     /// <summary>The themes that went through the theme choice.</summary>

@@ -5,9 +5,11 @@ using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Stemcodes;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Voting.Eligibility;
+using Burgerbegroting.Voting.Paper;
 using Ballot = Burgerbegroting.Data.Editions.Ballot;
 using Burgerbegroting.Web.Email;
 using Burgerbegroting.Web.Selection;
+using Burgerbegroting.Web.Stemcodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,11 +37,11 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
     /// The round of the current edition for whoever is signed in, or for the code of a code session
     /// (<paramref name="codeId"/>, which goes first); null when there is no edition.
     /// </summary>
-    public async Task<BallotContext?> LoadAsync(RoundKind round, ClaimsPrincipal principal, long? codeId = null) =>
-        await LoadAsync(round, principal.Identity?.IsAuthenticated == true ? await users.GetUserAsync(principal) : null, codeId);
+    public async Task<BallotContext?> LoadAsync(RoundKind round, ClaimsPrincipal principal, CodeSession? session = null) =>
+        await LoadAsync(round, principal.Identity?.IsAuthenticated == true ? await users.GetUserAsync(principal) : null, session);
 
-    /// <summary>The round of the current edition for this account or code (or nobody); null when there is no edition.</summary>
-    public async Task<BallotContext?> LoadAsync(RoundKind round, AppUser? account, long? codeId = null)
+    /// <summary>The round of the current edition for this account or code session (or nobody); null when there is no edition.</summary>
+    public async Task<BallotContext?> LoadAsync(RoundKind round, AppUser? account, CodeSession? session = null)
     {
         var edition = await db.CurrentAsync();
         if (edition is null)
@@ -47,8 +49,17 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
             return null;
         }
 
+        var (voter, reasons) = edition.UsesStemcodes ? await CodeVoterAsync(edition, edition.Round(round), account, session) : AccountVoter(edition, account);
+        return await ContextAsync(edition, round, voter, reasons);
+    }
+
+    /// <summary>The round of the current edition for one paper sheet (docs/events.md); null when there is no edition.</summary>
+    public async Task<BallotContext?> LoadPaperSheetAsync(RoundKind round) =>
+        await db.CurrentAsync() is { } edition ? await ContextAsync(edition, round, BallotVoter.PaperSheet(), []) : null;
+
+    private async Task<BallotContext> ContextAsync(Edition edition, RoundKind round, BallotVoter? voter, IReadOnlyList<IneligibleReason> reasons)
+    {
         var current = edition.Round(round);
-        var (voter, reasons) = edition.UsesStemcodes ? await CodeVoterAsync(edition, account, codeId) : AccountVoter(edition, account);
         return new BallotContext
         {
             Edition = edition,
@@ -63,10 +74,13 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
     private (BallotVoter?, IReadOnlyList<IneligibleReason>) AccountVoter(Edition edition, AppUser? account) =>
         account is null ? (null, []) : (new BallotVoter(account.Id, account, null), eligibility.Check(account, edition));
 
-    /// <summary>A stemcodes edition: the code of the session, else the code linked to the account (docs/stemcodes.md).</summary>
-    private async Task<(BallotVoter?, IReadOnlyList<IneligibleReason>)> CodeVoterAsync(Edition edition, AppUser? account, long? codeId)
+    /// <summary>
+    /// A stemcodes edition: the code of the session, else the code linked to the account (docs/stemcodes.md); a code
+    /// checked in at an event votes on paper in that round, not here (docs/events.md).
+    /// </summary>
+    private async Task<(BallotVoter?, IReadOnlyList<IneligibleReason>)> CodeVoterAsync(Edition edition, Round round, AppUser? account, CodeSession? session)
     {
-        var code = codeId is null ? null : await db.VotingCodes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == codeId && c.EditionId == edition.Id);
+        var code = session is null ? null : await db.VotingCodes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == session.CodeId && c.EditionId == edition.Id);
         var inSession = code is not null;
         code ??= account is null ? null
             : await db.VotingCodes.AsNoTracking().SingleOrDefaultAsync(c => c.EditionId == edition.Id && c.AccountId == account.Id && c.RevokedAt == null);
@@ -77,7 +91,9 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
 
         // The receipt goes to the account the code is linked to, also when the code was typed without signing in.
         var owner = code.AccountId is null ? null : code.AccountId == account?.Id ? account : await users.FindByIdAsync(code.AccountId);
-        return (new BallotVoter(code.VoterId, owner, code) { InCodeSession = inSession }, Eligibility.Check(code));
+        var channel = inSession ? session!.Channel : BallotChannel.Account;
+        var onPaper = await CheckedInAsync(db, round.Id, code.Id);
+        return (new BallotVoter(code.VoterId, owner, code) { InCodeSession = inSession, Channel = channel }, Eligibility.Check(code, onPaper));
     }
 
     /// <summary>Stores the ballot for the context's voter. A ballot of another round than the context's is a programming error.</summary>
@@ -90,7 +106,7 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
 
         if (!context.CanVote)
         {
-            return context.IsOpen ? CastResult.NotEligible : CastResult.RoundNotOpen;
+            return context.AcceptsBallots ? CastResult.NotEligible : CastResult.RoundNotOpen;
         }
 
         for (var attempt = 1; ; attempt++)
@@ -114,26 +130,40 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
         return ballot?.Entries.Select(e => new BallotLine(e.ThemeId, e.IdeaId, e.Value)).ToList();
     }
 
+    /// <summary>
+    /// Casts in a transaction of its own, or within the caller's (a paper sheet's entry and its ballot are saved
+    /// together; a sheet's voter id is new, so there is no first-ballot race to retry).
+    /// </summary>
     private async Task<CastResult> TryCastAsync(Round round, BallotVoter voter, IReadOnlyList<BallotLine> lines, string editionName)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (await ClaimOpenRoundAsync(db, round.Id) == 0)
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
+        await using var transaction = own;
+        var paper = voter.Channel == BallotChannel.Paper;
+        if (await ClaimRoundAsync(db, round.Id, closedToo: paper) == 0)
         {
             return CastResult.RoundNotOpen;
         }
 
-        // After the claim: a revocation claims the round too, so it either finished before (and is seen here) or waits.
-        if (voter.Code is { } code && !await db.VotingCodes.AnyAsync(c => c.Id == code.Id && c.RevokedAt == null))
+        // After the claim: a revocation or a check-in at an event claims the round too, so it either finished before
+        // (and is seen here) or waits.
+        if (voter.Code is { } code && (!await db.VotingCodes.AnyAsync(c => c.Id == code.Id && c.RevokedAt == null) || await CheckedInAsync(db, round.Id, code.Id)))
         {
             return CastResult.NotEligible;
+        }
+
+        if (paper)
+        {
+            // A sheet typed in after the close: the results computed at the close no longer include every ballot.
+            await db.Rounds.Where(r => r.Id == round.Id && r.Status == RoundStatus.Closed)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ResultsComputedAt, (DateTime?)null));
         }
 
         var ballot = await BallotOf(db, round.Id, voter.Id).SingleOrDefaultAsync();
         var replaced = ballot is not null;
         if (ballot is null)
         {
-            ballot = new Ballot { RoundId = round.Id, VoterId = voter.Id, SubmittedAt = now };
+            ballot = new Ballot { RoundId = round.Id, VoterId = voter.Id, SubmittedAt = now, Channel = voter.Channel };
             db.Ballots.Add(ballot);
         }
         else
@@ -143,6 +173,7 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
         }
 
         ballot.UpdatedAt = now;
+        ballot.Channel = voter.Channel;
         ballot.Entries.AddRange(lines.Select(l => new BallotEntry { ThemeId = l.ThemeId, IdeaId = l.IdeaId, Value = l.Value }));
         if (voter.Account is { } account)
         {
@@ -150,7 +181,11 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
         }
 
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        if (own is not null)
+        {
+            await own.CommitAsync();
+        }
+
         return replaced ? CastResult.Replaced : CastResult.Saved;
     }
 
@@ -161,9 +196,16 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
     /// plain reads see a snapshot (PostgreSQL, SQL Server with READ_COMMITTED_SNAPSHOT); a SELECT of the status
     /// would not be safe there.
     /// </summary>
-    internal static Task<int> ClaimOpenRoundAsync(AppDbContext db, int roundId) =>
-        db.Rounds.Where(r => r.Id == roundId && r.Status == RoundStatus.Open)
+    internal static Task<int> ClaimOpenRoundAsync(AppDbContext db, int roundId) => ClaimRoundAsync(db, roundId, closedToo: false);
+
+    /// <summary>The claim, for paper sheets also of a closed round (they are typed in until it is published).</summary>
+    internal static Task<int> ClaimRoundAsync(AppDbContext db, int roundId, bool closedToo) =>
+        db.Rounds.Where(r => r.Id == roundId && (r.Status == RoundStatus.Open || closedToo && r.Status == RoundStatus.Closed))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.BallotWrites, r => r.BallotWrites + 1));
+
+    /// <summary>Whether the code checked in at an event for this round (it votes on paper there).</summary>
+    internal static Task<bool> CheckedInAsync(AppDbContext db, int roundId, long codeId) =>
+        db.EventCheckIns.AnyAsync(c => c.RoundId == roundId && c.VotingCodeId == codeId);
 
     /// <summary>The voter's ballot in a round with its entries; at most one (a unique index).</summary>
     internal static IQueryable<Ballot> BallotOf(AppDbContext db, int roundId, string voterId) =>

@@ -18,6 +18,9 @@ public sealed class Eligibility(TimeProvider clock)
     /// In a stemcodes edition the municipality's register decided who may vote: an active code may, from any account or
     /// none; an account may only through the code linked to it (docs/stemcodes.md).
     /// </summary>
-    public static IReadOnlyList<IneligibleReason> Check(VotingCode? code) =>
-        code is null ? [IneligibleReason.NoStemcode] : code.IsActive ? [] : [IneligibleReason.StemcodeRevoked];
+    public static IReadOnlyList<IneligibleReason> Check(VotingCode? code, bool checkedInAtEvent = false) =>
+        code is null ? [IneligibleReason.NoStemcode]
+        : !code.IsActive ? [IneligibleReason.StemcodeRevoked]
+        : checkedInAtEvent ? [IneligibleReason.VotedOnPaper]
+        : [];
 }

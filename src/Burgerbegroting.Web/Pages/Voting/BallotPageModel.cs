@@ -23,7 +23,7 @@ public abstract class BallotPageModel(RoundKind round, BallotDesk desk, IStringL
 
     protected async Task<bool> LoadAsync()
     {
-        var context = await desk.LoadAsync(round, User, await StemcodeSession.CodeIdAsync(HttpContext));
+        var context = await desk.LoadAsync(round, User, await StemcodeSession.CurrentAsync(HttpContext));
         if (context is null)
         {
             return false;

@@ -103,8 +103,8 @@ public class CodeModel(AppDbContext db, StemcodeRedeemer redeemer, StemcodeGuard
 
         Edition = edition;
         Account = User.Identity?.IsAuthenticated == true ? await users.GetUserAsync(User) : null;
-        var codeId = await StemcodeSession.CodeIdAsync(HttpContext);
-        Current = codeId is null ? null : await db.VotingCodes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == codeId && c.EditionId == edition.Id);
+        var session = await StemcodeSession.CurrentAsync(HttpContext);
+        Current = session is null ? null : await db.VotingCodes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == session.CodeId && c.EditionId == edition.Id);
         InSession = Current is not null;
         Current ??= Account is null ? null : await redeemer.LinkedCodeAsync(edition.Id, Account.Id);
         var ballotRounds = edition.Rounds.Where(r => r.Definition.HasBallot).ToList();
