@@ -1,5 +1,6 @@
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Email;
+using Burgerbegroting.Web.Events;
 using Burgerbegroting.Web.Ideas;
 using Burgerbegroting.Web.Infrastructure.Commands;
 using Burgerbegroting.Web.Infrastructure.Startup;
@@ -19,6 +20,7 @@ builder.AddPersistence()
     .AddIdeas()
     .AddSelection()
     .AddStemcodes()
+    .AddEvents()
     .AddLanguages()
     .AddSecurity()
     .AddHealth()

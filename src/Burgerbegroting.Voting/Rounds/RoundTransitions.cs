@@ -11,6 +11,9 @@ public enum TransitionError
     TieUnresolved,
     NoBallots,
     UnreviewedIdeas,
+
+    /// <summary>Paper sheets of an event of this round are typed in once only, or in dispute.</summary>
+    PaperPending,
 }
 
 /// <summary>The step staff can take next with a round; each is a button on the rounds page.</summary>
@@ -28,7 +31,8 @@ public sealed record RoundState(RoundKind Kind, RoundStatus Status);
 /// <param name="TieUnresolved">Themes tied at the cut-off wait for staff's decision.</param>
 /// <param name="BallotCount">Ballots counted at close.</param>
 /// <param name="UnreviewedIdeas">Ideas still without a feasibility decision.</param>
-public sealed record PublishFacts(bool TieUnresolved, int BallotCount, int UnreviewedIdeas);
+/// <param name="PaperPending">Paper sheets of the round's events typed in once only or in dispute (docs/events.md).</param>
+public sealed record PublishFacts(bool TieUnresolved, int BallotCount, int UnreviewedIdeas, int PaperPending = 0);
 
 /// <summary>
 /// Planned → Open → Closed → Published: only one round of an edition open at a time, a round opens only when the
@@ -72,6 +76,7 @@ public static class RoundTransitions
             : facts.TieUnresolved ? TransitionError.TieUnresolved
             : definition.NeedsBallotsToPublish && facts.BallotCount == 0 ? TransitionError.NoBallots
             : definition.NeedsReviewedIdeasToPublish && facts.UnreviewedIdeas > 0 ? TransitionError.UnreviewedIdeas
+            : facts.PaperPending > 0 ? TransitionError.PaperPending
             : TransitionError.None;
     }
 

@@ -57,4 +57,7 @@ public static class AuditActions
     public const string StemcodeExportClosed = "stemcodes.export-closed";
     public const string StemcodeRevoked = "stemcode.revoked";
     public const string StemcodeReplaced = "stemcode.replaced";
+    public const string EventCreated = "event.created";
+    public const string CheckedIn = "event.checked-in";
+    public const string SheetDecided = "sheet.decided";
 }

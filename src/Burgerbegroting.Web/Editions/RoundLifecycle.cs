@@ -72,7 +72,8 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
         await results.EnsureComputedAsync(round);
         var lines = await db.ThemeResults.Where(r => r.RoundId == roundId).ToListAsync();
         var facts = new PublishFacts(lines.Any(l => l.Outcome == ThemeOutcome.Tied), round.BallotCount,
-            round.Definition.NeedsReviewedIdeasToPublish ? await UnreviewedIdeasAsync(round.EditionId) : 0);
+            round.Definition.NeedsReviewedIdeasToPublish ? await UnreviewedIdeasAsync(round.EditionId) : 0,
+            await PaperPendingAsync(roundId));
         if (RoundTransitions.CanPublish(round.Kind, round.Status, facts) is var error and not TransitionError.None)
         {
             return error;
@@ -138,6 +139,10 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
         await db.SaveChangesAsync();
         return true;
     }
+
+    /// <summary>Paper sheets of the round typed in once only or in dispute: they hold up publishing (docs/events.md).</summary>
+    public Task<int> PaperPendingAsync(int roundId) =>
+        db.PaperSheets.CountAsync(s => s.RoundId == roundId && (s.Status == Data.Events.SheetStatus.Waiting || s.Status == Data.Events.SheetStatus.Disputed));
 
     public Task<int> UnreviewedIdeasAsync(int editionId) =>
         db.Ideas.CountAsync(i => i.EditionId == editionId && !i.Hidden && (i.Status == IdeaStatus.Submitted || i.Status == IdeaStatus.InReview));

@@ -83,7 +83,13 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
         if (error != TransitionError.None)
         {
             await LoadAsync(id);
-            ModelState.AddModelError(string.Empty, l.Count("Rounds.Error." + error, error == TransitionError.UnreviewedIdeas ? Unreviewed : Tie.Seats, Tie.Seats, Unreviewed));
+            var count = error switch
+            {
+                TransitionError.UnreviewedIdeas => Unreviewed,
+                TransitionError.PaperPending => await lifecycle.PaperPendingAsync(roundId),
+                _ => Tie.Seats,
+            };
+            ModelState.AddModelError(string.Empty, l.Count("Rounds.Error." + error, count, error == TransitionError.PaperPending ? count : Tie.Seats, Unreviewed));
             return this.PageWithStatus(StatusCodes.Status409Conflict);
         }
 
