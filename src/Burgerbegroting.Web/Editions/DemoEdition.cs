@@ -22,7 +22,7 @@ namespace Burgerbegroting.Web.Editions;
 /// The data is in Editions/Demo; people and ideas are written by the other parts of this class there.
 /// </summary>
 public sealed partial class DemoEdition(
-    AppDbContext db, RoundLifecycle lifecycle, AccountSeeder seeder, UserManager<AppUser> users, AuditLog audit, StemcodeIssuer issuer, TimeProvider clock)
+    AppDbContext db, RoundLifecycle lifecycle, AccountSeeder seeder, UserManager<AppUser> users, AuditLog audit, StemcodeIssuer issuer, BallotDesk desk, Events.PaperEntry paper, TimeProvider clock)
 {
     public const int Seed = 2027;
 
@@ -51,11 +51,13 @@ public sealed partial class DemoEdition(
         await IssueCodesAsync();
         await MoveAsync(RoundKind.ThemeChoice, lifecycle.OpenAsync);
         await CastThemeBallotsAsync();
+        await PaperAsync(RoundKind.ThemeChoice, leaveDispute: stage == DemoStage.RoundOneOpen);
         if (stage >= DemoStage.RoundTwoOpen)
         {
             await CloseAndPublishAsync(RoundKind.ThemeChoice);
             await MoveAsync(RoundKind.BudgetSplit, lifecycle.OpenAsync);
             await CastBudgetBallotsAsync();
+            await PaperAsync(RoundKind.BudgetSplit, leaveDispute: stage == DemoStage.RoundTwoOpen);
         }
 
         if (stage >= DemoStage.RoundThreeOpen)
@@ -71,6 +73,7 @@ public sealed partial class DemoEdition(
             await CloseAndPublishAsync(RoundKind.Ideas);
             await MoveAsync(RoundKind.Selection, lifecycle.OpenAsync);
             await CastSelectionBallotsAsync();
+            await PaperAsync(RoundKind.Selection, leaveDispute: stage == DemoStage.RoundFourOpen);
         }
 
         if (stage >= DemoStage.Done)

@@ -1,6 +1,8 @@
 using System.Net;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Data.Events;
+using Burgerbegroting.Voting.Paper;
 using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Accounts;
@@ -149,8 +151,10 @@ public sealed class DemoEditionTests
         Assert.Equal(VoterRoll.Stemcodes, edition!.VoterRoll);
         var linked = await app.WithDbAsync(db => db.VotingCodes.Where(c => c.AccountId != null && c.RevokedAt == null).ToDictionaryAsync(c => c.VoterId, c => c.AccountId!));
         Assert.All(residents, r => Assert.Contains(r.Id, linked.Values));
-        var voters = await app.WithDbAsync(db => db.Ballots.Select(b => b.VoterId).Distinct().ToListAsync());
+        // Online ballots belong to linked codes; the event's paper sheets are ballots of their own.
+        var voters = await app.WithDbAsync(db => db.Ballots.Where(b => b.Channel != BallotChannel.Paper).Select(b => b.VoterId).Distinct().ToListAsync());
         Assert.NotEmpty(voters);
+        Assert.Equal(5, await app.WithDbAsync(db => db.Ballots.CountAsync(b => b.Channel == BallotChannel.Paper)));
         Assert.All(voters, v => Assert.Contains(residents, r => r.Id == linked[v]));
 
         await app.SignInAsync("anouk.janssen@" + DemoPeople.EmailDomain, AccountSeeder.DemoPassword);
@@ -233,5 +237,30 @@ public sealed class DemoEditionTests
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Development");
         }
+    }
+
+    [Fact]
+    public async Task Each_demo_voting_round_has_an_event_of_typed_sheets_and_the_open_round_a_dispute_for_the_coordinator()
+    {
+        await using var app = new AppFactory();
+        await SeedAsync(app, DemoStage.RoundFourOpen);
+        var sheets = await app.WithDbAsync(db => (from s in db.PaperSheets
+                                                  join r in db.Rounds on s.RoundId equals r.Id
+                                                  select new { r.Number, s.Status, s.DecidedBy, Entries = s.Entries.Count }).ToListAsync());
+        Assert.Equal([1, 2, 4], sheets.Select(s => s.Number).Distinct().Order());
+        Assert.All(sheets, s => Assert.Equal(2, s.Entries));
+        foreach (var round in new[] { 1, 2 })
+        {
+            Assert.DoesNotContain(sheets, s => s.Number == round && s.Status is SheetStatus.Disputed or SheetStatus.Waiting);
+            Assert.Single(sheets, s => s.Number == round && s.DecidedBy is not null);
+            Assert.Single(sheets, s => s.Number == round && s.Status == SheetStatus.Invalid);
+        }
+
+        Assert.Single(sheets, s => s.Number == 4 && s.Status == SheetStatus.Disputed);
+        Assert.Equal(TransitionError.PaperPending, await app.StepAsync(4, async (l, id) =>
+        {
+            await l.CloseAsync(id);
+            return await l.PublishAsync(id);
+        }));
     }
 }
