@@ -27,7 +27,7 @@ public static class DemoStages
 {
     public const string Usage = "1, 2, 3, 4 or done";
 
-    public static DemoStage Default => DemoStage.RoundThreeOpen;
+    public static DemoStage Default => DemoStage.RoundFourOpen;
 
     /// <summary>"1".."4" or "done", as in configuration (Demo:Stage) and on the command line (--stage).</summary>
     public static bool TryParse(string? text, out DemoStage stage)
