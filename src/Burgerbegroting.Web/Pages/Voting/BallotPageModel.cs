@@ -62,7 +62,11 @@ public abstract class BallotPageModel(RoundKind round, BallotDesk desk, IStringL
             return this.PageWithStatus(StatusCodes.Status403Forbidden);
         }
 
-        var message = L[result == CastResult.Replaced ? "Vote.Replaced" : "Vote.Saved"];
+        // A receipt goes to an account only (BallotDesk); a code without a linked account is promised no mail.
+        var replaced = result == CastResult.Replaced;
+        var message = Context.Voter!.Account is null
+            ? L[replaced ? "Vote.Replaced.NoReceipt" : "Vote.Saved.NoReceipt"]
+            : L[replaced ? "Vote.Replaced" : "Vote.Saved"];
         return Context.Voter!.InCodeSession ? await EndCodeSessionAsync(message) : this.Done(message);
     }
 
