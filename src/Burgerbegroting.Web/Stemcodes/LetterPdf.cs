@@ -1,6 +1,7 @@
 using System.Globalization;
 using Burgerbegroting.Voting.Eligibility;
 using Burgerbegroting.Voting.Stemcodes;
+using Burgerbegroting.Web.Infrastructure.Pdf;
 using Burgerbegroting.Web.Infrastructure.Startup;
 using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
@@ -54,7 +55,7 @@ public static class LetterPdf
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(letters);
         ArgumentNullException.ThrowIfNull(text);
-        LetterFonts.Register();
+        PdfFonts.Register();
         var dutch = LetterText.Resolve(text, set, Languages.Dutch);
         var english = LetterText.Resolve(text, set, Languages.English);
 
@@ -147,17 +148,17 @@ public static class LetterPdf
     {
         var form = new XForm(document, XUnit.FromPoint(PageWidth), XUnit.FromPoint(PageHeight));
         using var g = XGraphics.FromForm(form);
-        Line(g, set.Municipality, F.Heading, Left, 40, Width);
+        PdfText.Line(g, set.Municipality, F.Heading, Left, 40, Width);
         // An edition name may have 150 characters: two lines.
-        var rule = Math.Max(84, Paragraph(g, set.EditionName, F.Subheading, Left, 62, Width) + 6);
+        var rule = Math.Max(84, PdfText.Paragraph(g, set.EditionName, F.Subheading, Left, 62, Width) + 6);
         g.DrawLine(new XPen(XColors.Black, 0.5), Left, rule, Right, rule);
 
         g.DrawRoundedRectangle(new XPen(XColors.Black, 1.2), Left, BoxTop, Width, BoxHeight, 14, 14);
         var x = Left + BoxInset;
-        Line(g, $"{dutch.CodeLabel} · {english.CodeLabel}", F.Label, x, BoxTop + 14, 300);
-        Line(g, $"{dutch.GoTo} · {english.GoTo}", F.Small, x, BoxTop + 76, 300);
-        Line(g, LetterLinks.Printed(set.CodePage), F.Link, x, BoxTop + 88, 330);
-        Line(g, $"{dutch.OrScan} · {english.OrScan}", F.Small, x, BoxTop + 106, 300);
+        PdfText.Line(g, $"{dutch.CodeLabel} · {english.CodeLabel}", F.Label, x, BoxTop + 14, 300);
+        PdfText.Line(g, $"{dutch.GoTo} · {english.GoTo}", F.Small, x, BoxTop + 76, 300);
+        PdfText.Line(g, LetterLinks.Printed(set.CodePage), F.Link, x, BoxTop + 88, 330);
+        PdfText.Line(g, $"{dutch.OrScan} · {english.OrScan}", F.Small, x, BoxTop + 106, 300);
 
         var bottom = Math.Max(
             Column(g, dutch, Left, ColumnsTop),
@@ -174,82 +175,43 @@ public static class LetterPdf
     /// <summary>One language's text; returns where it ends.</summary>
     private static double Column(XGraphics g, LetterText text, double x, double y)
     {
-        y = Paragraph(g, text.Title, F.Title, x, y, ColumnWidth) + 4;
-        y = Paragraph(g, text.Intro, F.Body, x, y, ColumnWidth) + 8;
-        y = Paragraph(g, text.HowTo, F.BodyBold, x, y, ColumnWidth) + 2;
+        y = PdfText.Paragraph(g, text.Title, F.Title, x, y, ColumnWidth) + 4;
+        y = PdfText.Paragraph(g, text.Intro, F.Body, x, y, ColumnWidth) + 8;
+        y = PdfText.Paragraph(g, text.HowTo, F.BodyBold, x, y, ColumnWidth) + 2;
         for (var i = 0; i < text.Steps.Count; i++)
         {
-            Line(g, $"{i + 1}.", F.BodyBold, x, y, 14);
-            y = Paragraph(g, text.Steps[i], F.Body, x + 14, y, ColumnWidth - 14) + 2;
+            PdfText.Line(g, $"{i + 1}.", F.BodyBold, x, y, 14);
+            y = PdfText.Paragraph(g, text.Steps[i], F.Body, x + 14, y, ColumnWidth - 14) + 2;
         }
 
         y += 6;
         foreach (var note in text.Notes)
         {
-            y = Paragraph(g, note, F.Body, x, y, ColumnWidth) + 5;
+            y = PdfText.Paragraph(g, note, F.Body, x, y, ColumnWidth) + 5;
         }
 
-        y = Paragraph(g, text.RoundsHeading, F.BodyBold, x, y + 3, ColumnWidth) + 2;
+        y = PdfText.Paragraph(g, text.RoundsHeading, F.BodyBold, x, y + 3, ColumnWidth) + 2;
         foreach (var (name, dates) in text.Rounds)
         {
-            y = Paragraph(g, name, F.Body, x, y, ColumnWidth);
-            y = Paragraph(g, dates, F.Body, x + 14, y, ColumnWidth - 14) + 3;
+            y = PdfText.Paragraph(g, name, F.Body, x, y, ColumnWidth);
+            y = PdfText.Paragraph(g, dates, F.Body, x + 14, y, ColumnWidth - 14) + 3;
         }
 
         return y;
     }
 
-    private static void Line(XGraphics g, string text, XFont font, double x, double y, double width) =>
-        g.DrawString(text, font, XBrushes.Black, new XRect(x, y, width, font.GetHeight()), XStringFormats.TopLeft);
-
-    /// <summary>Draws <paramref name="text"/> wrapped at spaces to <paramref name="width"/>; returns the y below it.</summary>
-    private static double Paragraph(XGraphics g, string text, XFont font, double x, double y, double width)
-    {
-        var line = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var longer = line.Length == 0 ? word : $"{line} {word}";
-            if (line.Length > 0 && g.MeasureString(longer, font).Width > width)
-            {
-                Line(g, line, font, x, y, width);
-                y += font.GetHeight();
-                longer = word;
-            }
-
-            line = longer;
-        }
-
-        if (line.Length > 0)
-        {
-            Line(g, line, font, x, y, width);
-            y += font.GetHeight();
-        }
-
-        return y;
-    }
-
-    /// <summary>
-    /// The fonts. PDFsharp resolves a font when it is made, which needs <see cref="LetterFonts.Register"/> first;
-    /// static fields are initialised in order, so the first one registers, whenever the runtime initialises them.
-    /// </summary>
+    /// <summary>The fonts, made once; making a font registers ours with PDFsharp first.</summary>
     private static class F
     {
-        private static readonly XPdfFontOptions Unicode = Registered(new(PdfFontEncoding.Unicode));
-        public static readonly XFont Heading = new(LetterFonts.Sans, 15, XFontStyleEx.Bold, Unicode);
-        public static readonly XFont Subheading = new(LetterFonts.Sans, 11, XFontStyleEx.Regular, Unicode);
-        public static readonly XFont Address = new(LetterFonts.Sans, 10.5, XFontStyleEx.Regular, Unicode);
-        public static readonly XFont Small = new(LetterFonts.Sans, 8.5, XFontStyleEx.Regular, Unicode);
-        public static readonly XFont Label = new(LetterFonts.Sans, 10, XFontStyleEx.Bold, Unicode);
-        public static readonly XFont Link = new(LetterFonts.Sans, 11.5, XFontStyleEx.Bold, Unicode);
-        public static readonly XFont Code = new(LetterFonts.Mono, 26, XFontStyleEx.Bold, Unicode);
-        public static readonly XFont Title = new(LetterFonts.Sans, 12.5, XFontStyleEx.Bold, Unicode);
-        public static readonly XFont Body = new(LetterFonts.Sans, 9.6, XFontStyleEx.Regular, Unicode);
-        public static readonly XFont BodyBold = new(LetterFonts.Sans, 9.6, XFontStyleEx.Bold, Unicode);
-
-        private static XPdfFontOptions Registered(XPdfFontOptions options)
-        {
-            LetterFonts.Register();
-            return options;
-        }
+        public static readonly XFont Heading = PdfFonts.Font(PdfFonts.Sans, 15, bold: true);
+        public static readonly XFont Subheading = PdfFonts.Font(PdfFonts.Sans, 11);
+        public static readonly XFont Address = PdfFonts.Font(PdfFonts.Sans, 10.5);
+        public static readonly XFont Small = PdfFonts.Font(PdfFonts.Sans, 8.5);
+        public static readonly XFont Label = PdfFonts.Font(PdfFonts.Sans, 10, bold: true);
+        public static readonly XFont Link = PdfFonts.Font(PdfFonts.Sans, 11.5, bold: true);
+        public static readonly XFont Code = PdfFonts.Font(PdfFonts.Mono, 26, bold: true);
+        public static readonly XFont Title = PdfFonts.Font(PdfFonts.Sans, 12.5, bold: true);
+        public static readonly XFont Body = PdfFonts.Font(PdfFonts.Sans, 9.6);
+        public static readonly XFont BodyBold = PdfFonts.Font(PdfFonts.Sans, 9.6, bold: true);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Voting.Stemcodes;
+using Burgerbegroting.Web.Infrastructure.Pdf;
 using Burgerbegroting.Web.Stemcodes;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
@@ -242,10 +243,10 @@ public sealed class LetterTests
     [Fact]
     public void Registering_the_fonts_again_keeps_the_one_resolver()
     {
-        LetterFonts.Register();
-        LetterFonts.Register();
+        PdfFonts.Register();
+        PdfFonts.Register();
 
-        Assert.IsType<LetterFonts>(GlobalFontSettings.FontResolver);
+        Assert.IsType<PdfFonts>(GlobalFontSettings.FontResolver);
         using var output = new MemoryStream();
         LetterPdf.Write(output, Set, [Anonymous], Localizer);
         Assert.True(output.Length > 0);
