@@ -50,15 +50,21 @@ public class DisputesModel(AppDbContext db, BallotDesk desk, PaperEntry paper, U
             return refused;
         }
 
-        var marks = Input.Marks(Context!, ModelState, l);
-        ModelState.Require(Confirm, nameof(Confirm), l["Paper.Error.Confirm"]);
-        if (marks is null || !ModelState.IsValid)
+        if (DecisionMarks() is not { } marks)
         {
             return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
         var outcome = await paper.DecideAsync(sheetId, marks, (await users.GetUserAsync(User))!, User.IsInRole(Roles.Admin));
         return Decided(outcome, Disputed.Single(s => s.Id == sheetId).Number, marks);
+    }
+
+    /// <summary>What the coordinator typed, confirmed as final; null with messages next to the fields.</summary>
+    private SheetMarks? DecisionMarks()
+    {
+        var marks = Input.Marks(Context!, ModelState, l);
+        ModelState.Require(Confirm, nameof(Confirm), l["Paper.Error.Confirm"]);
+        return ModelState.IsValid ? marks : null;
     }
 
     /// <summary>Null when the decision may be taken; else the page with why not.</summary>

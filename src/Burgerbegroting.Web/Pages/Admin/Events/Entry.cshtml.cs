@@ -8,6 +8,7 @@ using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Infrastructure.Htmx;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Pages.Admin.Events;
@@ -42,8 +43,7 @@ public class EntryModel(AppDbContext db, BallotDesk desk, PaperEntry paper, User
 
         if (Context is null || !TakesPaper)
         {
-            ModelState.AddModelError(string.Empty, l["Paper.Error.RoundNotOpen"]);
-            return this.PageWithStatus(StatusCodes.Status409Conflict);
+            return Refused(string.Empty, l["Paper.Error.RoundNotOpen"]);
         }
 
         var (number, marks) = (Input.SheetNumber(ModelState, l), Input.Marks(Context, ModelState, l));
@@ -52,8 +52,7 @@ public class EntryModel(AppDbContext db, BallotDesk desk, PaperEntry paper, User
             return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
-        var outcome = await paper.EnterAsync(Event, number.Value, marks, (await users.GetUserAsync(User))!);
-        return Entered(outcome, number.Value, marks);
+        return Entered(await paper.EnterAsync(Event, number.Value, marks, (await users.GetUserAsync(User))!), number.Value, marks);
     }
 
     private IActionResult Entered(EntryOutcome outcome, int number, SheetMarks marks)
@@ -65,11 +64,12 @@ public class EntryModel(AppDbContext db, BallotDesk desk, PaperEntry paper, User
             EntryOutcome.SameTypist or EntryOutcome.AlreadyTwice => ("Input.Number", l["Paper.Error." + outcome, number]),
             _ => (string.Empty, l["Paper.Error.RoundNotOpen"]),
         };
-        if (key is null)
-        {
-            return this.Done(message, new { eventId = Event.Id });
-        }
+        return key is null ? this.Done(message, new { eventId = Event.Id }) : Refused(key, message);
+    }
 
+    /// <summary>The page again, with why the sheet was not taken next to <paramref name="key"/>: in conflict with what is stored.</summary>
+    private PageResult Refused(string key, string message)
+    {
         ModelState.AddModelError(key, message);
         return this.PageWithStatus(StatusCodes.Status409Conflict);
     }

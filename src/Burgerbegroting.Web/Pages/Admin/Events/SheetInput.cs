@@ -18,7 +18,7 @@ namespace Burgerbegroting.Web.Pages.Admin.Events;
 /// </summary>
 public sealed class SheetInput
 {
-    public const int MaxNumber = 99_999;
+    public const int SheetNumberMax = 99_999;
 
     /// <summary>The printed sheet number, as typed (the entry page only).</summary>
     [Display(Name = "Field.SheetNumber")]
@@ -41,15 +41,15 @@ public sealed class SheetInput
     /// <summary>A whole percentage 0..100 ("25", "25%", empty for 0), or null.</summary>
     public static int? Percentage(string? text) => WholePercentage.TryParse(text, out var value) && value <= 100 ? value : null;
 
-    /// <summary>The sheet number 1..<see cref="MaxNumber"/>, or null with a message next to the field.</summary>
+    /// <summary>The sheet number 1..<see cref="SheetNumberMax"/>, or null with a message next to the field.</summary>
     public int? SheetNumber(ModelStateDictionary state, IStringLocalizer l)
     {
-        if (int.TryParse(Number?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= MaxNumber)
+        if (int.TryParse(Number?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= SheetNumberMax)
         {
             return number;
         }
 
-        state.AddModelError("Input.Number", l["Paper.Error.Number", MaxNumber]);
+        state.AddModelError("Input.Number", l["Paper.Error.Number", SheetNumberMax]);
         return null;
     }
 
