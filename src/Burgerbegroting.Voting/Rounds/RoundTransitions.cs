@@ -67,16 +67,20 @@ public static class RoundTransitions
     public static TransitionError CanPublish(RoundStatus status) =>
         status == RoundStatus.Closed ? TransitionError.None : TransitionError.WrongStatus;
 
-    /// <summary>Whether the closed round's results can be published: no open tie, ballots where a mean needs them, every idea reviewed.</summary>
+    /// <summary>
+    /// Whether the closed round's results can be published: no unfinished paper, no open tie, ballots where a mean
+    /// needs them, every idea reviewed. Unfinished paper goes first: the sheets still to count can change the tie and
+    /// the ballot count, so those are not yet what staff have to act on.
+    /// </summary>
     public static TransitionError CanPublish(RoundKind round, RoundStatus status, PublishFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var definition = RoundTable.Of(round);
         return CanPublish(status) != TransitionError.None ? TransitionError.WrongStatus
+            : facts.PaperPending > 0 ? TransitionError.PaperPending
             : facts.TieUnresolved ? TransitionError.TieUnresolved
             : definition.NeedsBallotsToPublish && facts.BallotCount == 0 ? TransitionError.NoBallots
             : definition.NeedsReviewedIdeasToPublish && facts.UnreviewedIdeas > 0 ? TransitionError.UnreviewedIdeas
-            : facts.PaperPending > 0 ? TransitionError.PaperPending
             : TransitionError.None;
     }
 

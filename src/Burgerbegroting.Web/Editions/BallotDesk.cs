@@ -115,9 +115,11 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
             {
                 return await TryCastAsync(context.Round, context.Voter!, ballot.Lines, context.Edition.Name);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < 3 && db.Database.CurrentTransaction is null)
             {
-                // Two first ballots of one voter at the same moment: the unique index let one in; replace it.
+                // Two first ballots of one voter at the same moment: the unique index let one in; replace it. Not
+                // within a caller's transaction (a paper sheet): clearing would drop the caller's unsaved changes and
+                // the retry would save the ballot alone; the caller rolls back and decides again.
                 db.ChangeTracker.Clear();
             }
         }

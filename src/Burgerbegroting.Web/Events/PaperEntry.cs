@@ -75,8 +75,12 @@ public sealed class PaperEntry(AppDbContext db, BallotDesk desk, AuditLog audit,
     public async Task<DecisionOutcome> DecideAsync(long sheetId, SheetMarks marks, AppUser coordinator, bool isAdmin)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var sheet = await db.PaperSheets.Include(s => s.Entries).SingleOrDefaultAsync(s => s.Id == sheetId);
-        if (sheet is null || sheet.Status != SheetStatus.Disputed)
+        // Claim the sheet first, by a conditional update of its row: a second decision at the same moment waits for
+        // this one and then finds the sheet settled, rather than casting a second ballot for the same paper.
+        var claimed = await db.PaperSheets.Where(s => s.Id == sheetId && s.Status == SheetStatus.Disputed)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.DecidedAt, Now));
+        var sheet = await db.PaperSheets.Include(s => s.Entries.OrderBy(e => e.Position)).SingleOrDefaultAsync(s => s.Id == sheetId);
+        if (claimed == 0 || sheet is null)
         {
             return DecisionOutcome.NotDisputed;
         }
@@ -156,7 +160,8 @@ public sealed class PaperEntry(AppDbContext db, BallotDesk desk, AuditLog audit,
     {
         var kind = await db.Rounds.Where(r => r.Id == sheet.RoundId).Select(r => r.Number).SingleAsync();
         var context = await desk.LoadPaperSheetAsync((RoundKind)kind);
-        if (context is null || !context.CanVote)
+        // The round of the sheet's event, not the same round of a newer edition.
+        if (context is null || context.Round.Id != sheet.RoundId || !context.CanVote)
         {
             return null;
         }

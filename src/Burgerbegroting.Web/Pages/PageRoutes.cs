@@ -55,6 +55,8 @@ public static class PageRoutes
     public const string AdminEmail = "/Admin/Email/Index";
     public const string AdminAudit = "/Admin/Audit/Index";
     public const string AdminStaffAccounts = "/Admin/StaffAccounts/Index";
+    public const string AdminEventEntry = "/Admin/Events/Entry";
+    public const string AdminEventDisputes = "/Admin/Events/Disputes";
 
     /// <summary>Page name → URL template: the only place a page's URL is written.</summary>
     public static IReadOnlyDictionary<string, string> Templates { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -99,6 +101,8 @@ public static class PageRoutes
         { AdminEmail, "/beheer/email" },
         { AdminAudit, "/beheer/audit" },
         { AdminStaffAccounts, "/beheer/medewerkers" },
+        { AdminEventEntry, "/beheer/bijeenkomsten/{eventId:int}/invoer" },
+        { AdminEventDisputes, "/beheer/bijeenkomsten/{eventId:int}/geschillen" },
     };
 
     /// <summary>Endpoints that are not pages: the language switch, the health report, the open data files (and their route names, for asp-route).</summary>

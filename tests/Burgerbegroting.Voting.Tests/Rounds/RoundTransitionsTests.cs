@@ -52,6 +52,14 @@ public sealed class RoundTransitionsTests
     }
 
     [Fact]
+    public void Unfinished_paper_is_named_before_a_tie_or_no_ballots_since_counting_it_can_change_both()
+    {
+        Assert.Equal(TransitionError.PaperPending, RoundTransitions.CanPublish(RoundKind.ThemeChoice, RoundStatus.Closed, new PublishFacts(true, 10, 0, PaperPending: 1)));
+        Assert.Equal(TransitionError.PaperPending, RoundTransitions.CanPublish(RoundKind.BudgetSplit, RoundStatus.Closed, new PublishFacts(false, 0, 0, PaperPending: 2)));
+        Assert.Equal(TransitionError.WrongStatus, RoundTransitions.CanPublish(RoundKind.BudgetSplit, RoundStatus.Open, new PublishFacts(false, 0, 0, PaperPending: 2)));
+    }
+
+    [Fact]
     public void Ideas_round_is_published_only_when_every_idea_is_reviewed()
     {
         Assert.Equal(TransitionError.UnreviewedIdeas, RoundTransitions.CanPublish(RoundKind.Ideas, RoundStatus.Closed, new PublishFacts(false, 0, 2)));

@@ -4,6 +4,7 @@ using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Events;
 using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,9 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
     public Dictionary<int, int> BallotCounts { get; private set; } = [];
     public RoundTie Tie { get; private set; } = null!;
     public int Unreviewed { get; private set; }
+
+    /// <summary>Per round and event, paper sheets entered once or in dispute: they hold up publishing (docs/events.md).</summary>
+    public IReadOnlyList<PendingPaper> PaperPending { get; private set; } = [];
 
     /// <summary>The button staff get for this round; the lifecycle checks the same rules again on the POST.</summary>
     public RoundStep? NextStep(Round round) => RoundTransitions.NextStep(round.Kind, Edition.RoundStates());
@@ -112,6 +116,7 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         Tie = await lifecycle.TieAsync(edition.Rounds.Single(r => r.Definition.MayTieAtCutoff).Id);
         Unreviewed = await lifecycle.UnreviewedIdeasAsync(id);
+        PaperPending = await PaperProgress.PendingAsync(db, roundIds);
         return true;
     }
 }
