@@ -3,7 +3,6 @@ using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Events;
 using Burgerbegroting.Voting.Eligibility;
-using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Events;
 using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Infrastructure.Startup;
@@ -78,7 +77,7 @@ public class EventModel(AppDbContext db, EventDesk desk, StemcodeRedeemer redeem
 
         var name = Attendee.Name?.Trim() ?? "";
         ModelState.Require(name.Length is > 0 and <= 200, NameKey, l[name.Length == 0 ? "Validation.Required" : "Validation.MaxLength", l["Field.AttendeeName"], 200]);
-        ModelState.Require(DutchPostcode.Normalize(Attendee.Postcode) is not null, $"{nameof(Attendee)}.{nameof(Attendee.Postcode)}", l["Validation.Postcode"]);
+        ModelState.Require(DutchPostcode.Normalize(Attendee.Postcode) is not null, $"{nameof(Attendee)}.{nameof(AttendeeInput.Postcode)}", l["Validation.Postcode"]);
         if (!ModelState.IsValid)
         {
             return this.PageWithStatus(StatusCodes.Status400BadRequest);
@@ -88,7 +87,7 @@ public class EventModel(AppDbContext db, EventDesk desk, StemcodeRedeemer redeem
         return checkIn.Outcome == CheckInOutcome.CheckedIn ? this.Done(l["Desk.Registered"], new { eventId }) : NotCheckedIn(NameKey, checkIn);
     }
 
-    private static string NameKey => $"{nameof(Attendee)}.{nameof(Attendee.Name)}";
+    private const string NameKey = $"{nameof(Attendee)}.{nameof(AttendeeInput.Name)}";
 
     /// <summary>Null when the desk's form may be handled: the event exists and its edition checks in this way.</summary>
     private async Task<IActionResult?> RefuseAsync(int eventId, bool byCode)
@@ -110,12 +109,8 @@ public class EventModel(AppDbContext db, EventDesk desk, StemcodeRedeemer redeem
     private PageResult CodeRefused(RedeemOutcome outcome)
     {
         ModelState.AddModelError(nameof(Code), l["Code.Error." + outcome, guard.MinutesToNextHour()]);
-        return this.PageWithStatus(outcome switch
-        {
-            RedeemOutcome.Revoked => StatusCodes.Status403Forbidden,
-            RedeemOutcome.AddressLimited or RedeemOutcome.SiteLimited => StatusCodes.Status429TooManyRequests,
-            _ => StatusCodes.Status400BadRequest,
-        });
+        return this.PageWithStatus(outcome == RedeemOutcome.Revoked ? StatusCodes.Status403Forbidden
+            : outcome is RedeemOutcome.AddressLimited or RedeemOutcome.SiteLimited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest);
     }
 
     /// <summary>Voted online, checked in before, or the round is not open: the message next to the field, and no sheet.</summary>
@@ -126,26 +121,23 @@ public class EventModel(AppDbContext db, EventDesk desk, StemcodeRedeemer redeem
         {
             CheckInOutcome.VotedOnline => l["Desk.VotedOnline"],
             CheckInOutcome.AlreadyCheckedIn => l[byCode ? "Desk.AlreadyCheckedIn" : "Desk.AlreadyRegistered", checkIn.EarlierEvent ?? ""],
-            _ => l["Desk.RoundNotOpen", RoundName(Round)],
+            _ => l["Desk.RoundNotOpen"],
         });
         return this.PageWithStatus(StatusCodes.Status409Conflict);
     }
 
-    /// <summary>A round's name as the desk shows it ("ronde 1, Thema's kiezen").</summary>
-    public string RoundName(Round round) => l["Events.RoundName", round.Number, l[RoundPages.Of(round.Kind).NameKey]];
-
     private async Task<bool> LoadAsync(int eventId)
     {
-        if (await db.VotingEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId) is not { } ev || await db.FindWithAllAsync(ev.EditionId) is not { } edition)
+        if (await db.FindEventAsync(eventId) is not { } found)
         {
             return false;
         }
 
-        (Event, Edition, Round) = (ev, edition, edition.Rounds.Single(r => r.Id == ev.RoundId));
+        (Event, Edition, Round) = found;
         Counts = (await EventCounts.LoadAsync(db, [eventId]))[eventId];
-        Attendees = edition.UsesStemcodes ? []
+        Attendees = Edition.UsesStemcodes ? []
             : await db.EventCheckIns.AsNoTracking().Where(c => c.EventId == eventId && c.AttendeeName != null).OrderByDescending(c => c.Id).ToListAsync();
-        if (edition.UsesStemcodes)
+        if (Edition.UsesStemcodes)
         {
             // The desk may scan the letter's QR code with the camera; every other page keeps it off.
             Security.AllowCamera(Response);

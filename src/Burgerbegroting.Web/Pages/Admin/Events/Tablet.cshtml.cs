@@ -73,12 +73,12 @@ public class TabletModel(AppDbContext db, TabletMode tablet, SignInManager<AppUs
 
     private async Task<bool> LoadAsync(int eventId)
     {
-        if (await db.VotingEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId) is not { } ev || await db.FindWithAllAsync(ev.EditionId) is not { } edition)
+        if (await db.FindEventAsync(eventId) is not { } found)
         {
             return false;
         }
 
-        (Event, Edition, Round) = (ev, edition, edition.Rounds.Single(r => r.Id == ev.RoundId));
+        (Event, Edition, Round) = found;
         var deviceEvent = tablet.EventId(HttpContext);
         ThisDevice = deviceEvent is null ? null : await db.VotingEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == deviceEvent);
         return true;
