@@ -52,6 +52,13 @@ public static class PageRoutes
     public const string AdminEvent = "/Admin/Events/Event";
     public const string AdminEventTablet = "/Admin/Events/Tablet";
     public const string AdminPaperForms = "/Admin/Events/Forms";
+
+    /// <summary>
+    /// Where an event's sheets are typed in and its disputes settled. These pages are made apart from the desk; until
+    /// they are in the table the desk leaves its links to them out.
+    /// </summary>
+    public const string AdminEventEntryPage = "/Admin/Events/Entry";
+    public const string AdminEventDisputesPage = "/Admin/Events/Disputes";
     public const string AdminIdeas = "/Admin/Ideas/Index";
     public const string AdminIdeaReview = "/Admin/Ideas/Review";
     public const string AdminReports = "/Admin/Ideas/Reports";

@@ -235,6 +235,20 @@ public sealed class EventDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tablet_mode_does_not_start_while_the_events_round_is_not_open()
+    {
+        var ev = await _app.CreateEventAsync("Wijkavond Malberg", 1);
+
+        var response = await _staff.SubmitToAsync(await _staff.GetDocumentAsync(EventScenario.EventUrl(ev)), new Dictionary<string, string> { ["confirmed"] = "true" },
+            "main form", EventScenario.EventUrl(ev) + "/tablet?handler=Start");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("niet open", (await Forms.ParseAsync(response)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("bb.tablet=", StringComparison.Ordinal)));
+        (await _staff.GetAsync("/beheer")).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task A_tablet_cookie_made_by_hand_does_nothing()
     {
         await OpenRoundOneAsync();

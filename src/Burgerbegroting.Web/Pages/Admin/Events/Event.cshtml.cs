@@ -21,10 +21,6 @@ namespace Burgerbegroting.Web.Pages.Admin.Events;
 /// </summary>
 public class EventModel(AppDbContext db, EventDesk desk, StemcodeRedeemer redeemer, StemcodeGuard guard, IStringLocalizer<SharedResource> l) : PageModel
 {
-    /// <summary>The pages where the event's sheets are typed in and its disputes settled, by page name.</summary>
-    public const string EntryPage = "/Admin/Events/Entry";
-    public const string DisputesPage = "/Admin/Events/Disputes";
-
     public sealed class AttendeeInput
     {
         [Display(Name = "Field.AttendeeName")]

@@ -16,7 +16,7 @@ namespace Burgerbegroting.Web.Pages.Admin.Events;
 public class FormsModel(AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int MaxCount = 1000;
-    public const int MaxNumber = 999_999;
+    public const int NumberLimit = 999_999;
 
     public Edition Edition { get; private set; } = null!;
 
@@ -28,7 +28,7 @@ public class FormsModel(AppDbContext db, IStringLocalizer<SharedResource> l) : P
     [BindProperty]
     [Display(Name = "Field.FirstNumber")]
     [Required(ErrorMessage = "Validation.Required")]
-    [Range(1, MaxNumber, ErrorMessage = "Validation.Range")]
+    [Range(1, NumberLimit, ErrorMessage = "Validation.Range")]
     public int? FirstNumber { get; set; } = 1;
 
     [BindProperty]
@@ -77,7 +77,7 @@ public class FormsModel(AppDbContext db, IStringLocalizer<SharedResource> l) : P
 
         if (ModelState.IsValid)
         {
-            ModelState.Require(FirstNumber + Count - 1 <= MaxNumber, nameof(Count), l["Forms.Error.PastLast", MaxNumber]);
+            ModelState.Require(FirstNumber + Count - 1 <= NumberLimit, nameof(Count), l["Forms.Error.PastLast", NumberLimit]);
         }
 
         return ModelState.IsValid ? round : null;

@@ -38,20 +38,14 @@ public class TabletModel(AppDbContext db, TabletMode tablet, SignInManager<AppUs
             return NotFound();
         }
 
-        // The page says why (see Refusal) where the start form would be.
-        if (Refusal() is not null)
+        // When the event can have no tablet, the page says why where the start form would be.
+        if (Refusal() is not null || !ModelState.Require(confirmed, "confirmed", l["Tablet.Confirm.Required"]))
         {
-            return this.PageWithStatus(StatusCodes.Status409Conflict);
-        }
-
-        if (!ModelState.Require(confirmed, "confirmed", l["Tablet.Confirm.Required"]))
-        {
-            return this.PageWithStatus(StatusCodes.Status400BadRequest);
+            return this.PageWithStatus(Refusal() is null ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict);
         }
 
         tablet.Start(HttpContext, Event);
-        await StemcodeSession.SignOutAsync(HttpContext);
-        await signIn.SignOutAsync();
+        await SignOutHereAsync();
         return this.Done(l["Tablet.Started", Event.Name], pageName: PageRoutes.VoteCode);
     }
 
@@ -65,6 +59,13 @@ public class TabletModel(AppDbContext db, TabletMode tablet, SignInManager<AppUs
         tablet.Stop(HttpContext);
         await StemcodeSession.SignOutAsync(HttpContext);
         return this.Done(l["Tablet.Stopped"], new { eventId });
+    }
+
+    /// <summary>Nobody stays signed in on a tablet: not the staff member who started it, not a code.</summary>
+    private async Task SignOutHereAsync()
+    {
+        await StemcodeSession.SignOutAsync(HttpContext);
+        await signIn.SignOutAsync();
     }
 
     /// <summary>Why this event has no tablet now, or null: residents vote there with a code, in the event's open round.</summary>
