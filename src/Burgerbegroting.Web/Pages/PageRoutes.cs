@@ -48,6 +48,11 @@ public static class PageRoutes
     public const string AdminStemcodes = "/Admin/Stemcodes/Index";
     public const string AdminStemcodeBatch = "/Admin/Stemcodes/Batch";
     public const string AdminStemcodeSearch = "/Admin/Stemcodes/Search";
+    public const string AdminEvents = "/Admin/Events/Index";
+    public const string AdminEvent = "/Admin/Events/Event";
+    public const string AdminEventTablet = "/Admin/Events/Tablet";
+    public const string AdminPaperForms = "/Admin/Events/Forms";
+
     public const string AdminIdeas = "/Admin/Ideas/Index";
     public const string AdminIdeaReview = "/Admin/Ideas/Review";
     public const string AdminReports = "/Admin/Ideas/Reports";
@@ -94,6 +99,10 @@ public static class PageRoutes
         { AdminStemcodes, "/beheer/edities/{id:int}/stemcodes" },
         { AdminStemcodeBatch, "/beheer/edities/{id:int}/stemcodes/reeks/{batch:int}" },
         { AdminStemcodeSearch, "/beheer/edities/{id:int}/stemcodes/zoeken" },
+        { AdminEvents, "/beheer/edities/{id:int}/bijeenkomsten" },
+        { AdminEvent, "/beheer/bijeenkomsten/{eventId:int}" },
+        { AdminEventTablet, "/beheer/bijeenkomsten/{eventId:int}/tablet" },
+        { AdminPaperForms, "/beheer/edities/{id:int}/stembiljetten" },
         { AdminIdeas, "/beheer/ideeen" },
         { AdminIdeaReview, "/beheer/ideeen/{id:int}" },
         { AdminReports, "/beheer/meldingen" },

@@ -131,6 +131,8 @@ public sealed partial class SiteTests : IAsyncLifetime
         expected.AddRange(Names<Burgerbegroting.Voting.Money.EuroAmountError>("Validation.Euro.").Where(k => !k.EndsWith(".None", StringComparison.Ordinal)));
         expected.AddRange(Names<Burgerbegroting.Voting.Eligibility.IneligibleReason>("Ineligible."));
         expected.AddRange(Names<Burgerbegroting.Data.Editions.OutcomeRuleKind>("OutcomeRule."));
+        expected.AddRange(Names<Burgerbegroting.Voting.Paper.BallotChannel>("BallotChannel."));
+        expected.AddRange(Names<Burgerbegroting.Data.Events.SheetStatus>("SheetStatus."));
         expected.AddRange(Burgerbegroting.Web.Ideas.IdeaOptions.DefaultReasons.Select(r => "ReviewReason." + r));
         expected.AddRange(Burgerbegroting.Data.Accounts.Roles.All.Select(r => "Role." + r));
         expected.AddRange(typeof(Burgerbegroting.Web.Audit.AuditActions).GetFields().Select(f => "Audit.Action." + f.GetValue(null)));

@@ -35,13 +35,18 @@ public static class Security
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter("read");
 
+    /// <summary>The one page that scans a QR code (the event desk) may use the camera, for this site only; no other page may.</summary>
+    public static void AllowCamera(HttpResponse response) => response.Headers["Permissions-Policy"] = PermissionsPolicy("(self)");
+
+    private static string PermissionsPolicy(string camera) => $"camera={camera}, microphone=(), geolocation=(), payment=()";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var h = context.Response.Headers;
         h["X-Content-Type-Options"] = "nosniff";
         h["X-Frame-Options"] = "DENY";
         h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+        h["Permissions-Policy"] = PermissionsPolicy("()");
         h["Cross-Origin-Opener-Policy"] = "same-origin";
         h["Content-Security-Policy"] =
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +

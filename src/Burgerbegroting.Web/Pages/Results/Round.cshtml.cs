@@ -4,6 +4,7 @@ using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Events;
 using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,9 @@ public class RoundModel(AppDbContext db) : PageModel
 {
     public Edition Edition { get; private set; } = null!;
     public Round Round { get; private set; } = null!;
+
+    /// <summary>How the round's ballots came in, and the invalid paper sheets.</summary>
+    public ChannelCounts Channels { get; private set; } = null!;
     public IReadOnlyList<ThemeResult> Lines { get; private set; } = [];
     public BarChart Chart { get; private set; } = null!;
 
@@ -34,6 +38,7 @@ public class RoundModel(AppDbContext db) : PageModel
         }
 
         (Edition, Round) = found;
+        Channels = await ChannelCounts.LoadAsync(db, Round.Id);
         Lines = await db.ThemeResults.AsNoTracking().Include(r => r.Theme).Where(r => r.RoundId == Round.Id).OrderBy(r => r.Rank).ToListAsync();
         Chart = IsThemeChoice
             ? new BarChart([.. Lines.Select(l => new BarChart.Bar(l.Theme.Name, l.Votes, l.Votes.ToString(CultureInfo.CurrentCulture), l.Outcome is ThemeOutcome.Chosen or ThemeOutcome.ChosenByStaff))])

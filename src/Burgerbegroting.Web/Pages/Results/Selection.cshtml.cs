@@ -6,6 +6,7 @@ using Burgerbegroting.Voting;
 using Burgerbegroting.Voting.Money;
 using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Events;
 using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Pages.Shared;
 using Burgerbegroting.Web.Selection;
@@ -29,6 +30,9 @@ public class SelectionModel(AppDbContext db, IStringLocalizer<SharedResource> l)
 
     public Edition Edition { get; private set; } = null!;
     public Round Round { get; private set; } = null!;
+
+    /// <summary>How the round's ballots came in, and the invalid paper sheets.</summary>
+    public ChannelCounts Channels { get; private set; } = null!;
     public IReadOnlyList<ThemeResults> Themes { get; private set; } = [];
     public RoundPage RoundPage => RoundPages.Of(Round.Kind);
     private Dictionary<int, string> _titles = [];
@@ -41,6 +45,7 @@ public class SelectionModel(AppDbContext db, IStringLocalizer<SharedResource> l)
         }
 
         (Edition, Round) = found;
+        Channels = await ChannelCounts.LoadAsync(db, Round.Id);
         var results = await db.IdeaResults.AsNoTracking().Include(r => r.Idea).Where(r => r.RoundId == Round.Id).ToListAsync();
         _titles = results.ToDictionary(r => r.IdeaId, r => r.Idea.Title);
         Themes = [.. Edition.SelectionThemes()

@@ -1,4 +1,5 @@
 using Burgerbegroting.Voting;
+using Burgerbegroting.Voting.Paper;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Infrastructure.Startup;
@@ -70,11 +71,15 @@ public abstract class BallotPageModel(RoundKind round, BallotDesk desk, IStringL
         return Context.Voter!.InCodeSession ? await EndCodeSessionAsync(message) : this.Done(message);
     }
 
-    /// <summary>A code voter's session ends with the saved ballot: a shared computer must not keep the code (docs/stemcodes.md).</summary>
+    /// <summary>
+    /// A code voter's session ends with the saved ballot: a shared computer must not keep the code (docs/stemcodes.md);
+    /// on an event's voting tablet the next resident is waiting at the empty code form (docs/events.md).
+    /// </summary>
     private async Task<IActionResult> EndCodeSessionAsync(string message)
     {
         await StemcodeSession.SignOutAsync(HttpContext);
-        return this.Done(message + " " + L["Code.SessionEnded"], pageName: PageRoutes.VoteCode);
+        var next = Context.Voter!.Channel == BallotChannel.Desk ? L["Tablet.Saved"].Value : message + " " + L["Code.SessionEnded"];
+        return this.Done(next, pageName: PageRoutes.VoteCode);
     }
 
     /// <summary>Where a message about the whole ballot goes (next to the ballot's fieldset, or the summary).</summary>

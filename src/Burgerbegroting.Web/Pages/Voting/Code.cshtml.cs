@@ -4,7 +4,10 @@ using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Stemcodes;
 using Burgerbegroting.Voting;
+using Burgerbegroting.Data.Events;
+using Burgerbegroting.Voting.Paper;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Events;
 using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Stemcodes;
 using Microsoft.AspNetCore.Identity;
@@ -18,9 +21,10 @@ namespace Burgerbegroting.Web.Pages.Voting;
 /// <summary>
 /// Voting with the code from the letter (docs/stemcodes.md): type it, or arrive by the letter's QR code (a script fills
 /// it in from the link's fragment, which never reaches the server). Without an account the code opens a short session;
-/// with an account it is linked to the account once. Then the page says, per round, whether this code has voted.
+/// with an account it is linked to the account once. Then the page says, per round, whether this code has voted. On an
+/// event's voting tablet (docs/events.md) every code opens a desk session, whoever is signed in on the device.
 /// </summary>
-public class CodeModel(AppDbContext db, StemcodeRedeemer redeemer, StemcodeGuard guard, UserManager<AppUser> users, IStringLocalizer<SharedResource> l) : PageModel
+public class CodeModel(AppDbContext db, StemcodeRedeemer redeemer, StemcodeGuard guard, UserManager<AppUser> users, TabletMode tablet, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     [Display(Name = "Field.Stemcode")]
@@ -33,6 +37,9 @@ public class CodeModel(AppDbContext db, StemcodeRedeemer redeemer, StemcodeGuard
 
     public bool InSession { get; private set; }
     public AppUser? Account { get; private set; }
+
+    /// <summary>The event whose voting tablet this device is, while its round is open; null elsewhere.</summary>
+    public VotingEvent? Tablet { get; private set; }
 
     /// <summary>The rounds with a ballot, and whether this code has voted in each.</summary>
     public IReadOnlyList<(Round Round, bool Voted)> Rounds { get; private set; } = [];
@@ -65,7 +72,7 @@ public class CodeModel(AppDbContext db, StemcodeRedeemer redeemer, StemcodeGuard
     {
         if (Account is null)
         {
-            await StemcodeSession.SignInAsync(HttpContext, code);
+            await StemcodeSession.SignInAsync(HttpContext, code, Tablet is null ? BallotChannel.Stemcode : BallotChannel.Desk);
             return this.Done(l["Code.Accepted"], pageName: OpenBallotPage());
         }
 
@@ -102,7 +109,8 @@ public class CodeModel(AppDbContext db, StemcodeRedeemer redeemer, StemcodeGuard
         }
 
         Edition = edition;
-        Account = User.Identity?.IsAuthenticated == true ? await users.GetUserAsync(User) : null;
+        Tablet = edition.UsesStemcodes ? await tablet.OpenEventAsync(HttpContext, edition) : null;
+        Account = Tablet is null && User.Identity?.IsAuthenticated == true ? await users.GetUserAsync(User) : null;
         var session = await StemcodeSession.CurrentAsync(HttpContext);
         Current = session is null ? null : await db.VotingCodes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == session.CodeId && c.EditionId == edition.Id);
         InSession = Current is not null;
