@@ -50,7 +50,7 @@ public sealed class EventPagesHtmlTests : IAsyncLifetime
         var forms = $"/beheer/edities/{edition}/stembiljetten";
         await SaveAsync(await staff.GetAsync(forms), "forms");
         await SaveAsync(await staff.SubmitAsync(forms, new Dictionary<string, string> { ["Round"] = "3", ["Count"] = "0" }), "forms-invalid");
-        await SaveAsync(await staff.SubmitAsync(forms, new Dictionary<string, string> { ["Round"] = "1" }), "forms-unavailable");
+        await SaveAsync(await staff.SubmitAsync(forms, new Dictionary<string, string> { ["Round"] = "4" }), "forms-nothing-to-choose");
 
         // The same edition by stemcode: the desk with a refused code, the tablet page and the tablet itself.
         await _app.WithDbAsync(db => db.Editions.ExecuteUpdateAsync(s => s.SetProperty(e => e.VoterRoll, VoterRoll.Stemcodes)));
