@@ -128,7 +128,7 @@ public sealed class EventJourneyTests(BrowserApp browser)
         var sheet = beheerder.GetByRole(AriaRole.Region, new() { Name = "Blad 3" });
         var table = sheet.GetByRole(AriaRole.Table, new() { Name = "De twee invoeren van blad 3, veld voor veld" });
         await Expect(table.GetByRole(AriaRole.Columnheader)).ToHaveCountAsync(3);
-        await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Verkeersveiligheid" }).GetByRole(AriaRole.Cell)).ToHaveTextAsync(["40", "45"]);
+        await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Verkeersveiligheid" }).GetByRole(AriaRole.Cell)).ToHaveTextAsync(["40%", "45%"]);
         await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Verkeersveiligheid" })).ToContainTextAsync("verschilt");
         await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Groen en spelen" })).Not.ToContainTextAsync("verschilt");
         await journey.VisitedAsync(beheerder, "beheerder: a sheet in dispute");
@@ -146,7 +146,7 @@ public sealed class EventJourneyTests(BrowserApp browser)
         await journey.VisitedAsync(beheerder, "beheerder: no disputes left");
 
         // Now the round publishes, and its results count the three paper ballots.
-        await staffA.ReloadAsync();
+        await staffA.GotoAsync($"/beheer/edities/{edition.Id}/rondes");
         await Expect(staffA.GetByRole(AriaRole.Link, new() { Name = "1 in geschil" })).ToHaveCountAsync(0);
         await staffA.GetByRole(AriaRole.Button, new() { Name = "Uitslag ronde 2 publiceren" }).ClickAsync();
         await Expect(staffA.GetByText("De uitslag is gepubliceerd.")).ToBeVisibleAsync();
