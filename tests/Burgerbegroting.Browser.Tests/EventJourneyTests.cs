@@ -142,7 +142,7 @@ public sealed class EventJourneyTests(BrowserApp browser)
         await journey.VisitedAsync(beheerder, "beheerder: the decision filled in");
         await decide.GetByRole(AriaRole.Button, new() { Name = "Besluit over blad 3 vastleggen" }).ClickAsync();
         await Expect(beheerder.GetByText("Het besluit over blad 3 is vastgelegd: het stembiljet is geteld.")).ToBeVisibleAsync();
-        await Expect(beheerder.GetByText("Er zijn geen bladen in geschil.").First).ToBeVisibleAsync();
+        await Expect(beheerder.GetByText("Er zijn geen bladen in geschil.")).ToBeVisibleAsync();
         await journey.VisitedAsync(beheerder, "beheerder: no disputes left");
 
         // Now the round publishes, and its results count the three paper ballots.
