@@ -4,6 +4,7 @@ using Burgerbegroting.Web.Events;
 using Burgerbegroting.Web.Ideas;
 using Burgerbegroting.Web.Infrastructure.Commands;
 using Burgerbegroting.Web.Infrastructure.Startup;
+using Burgerbegroting.Web.Participation;
 using Burgerbegroting.Web.Selection;
 using Burgerbegroting.Web.Stemcodes;
 
@@ -21,6 +22,7 @@ builder.AddPersistence()
     .AddSelection()
     .AddStemcodes()
     .AddEvents()
+    .AddParticipation()
     .AddLanguages()
     .AddSecurity()
     .AddHealth()

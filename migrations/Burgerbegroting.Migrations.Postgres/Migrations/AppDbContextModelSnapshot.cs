@@ -252,6 +252,9 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                     b.Property<int>("EditionId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("EligibleResidents")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

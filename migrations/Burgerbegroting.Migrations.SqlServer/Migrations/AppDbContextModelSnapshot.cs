@@ -256,6 +256,9 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                     b.Property<int>("EditionId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("EligibleResidents")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

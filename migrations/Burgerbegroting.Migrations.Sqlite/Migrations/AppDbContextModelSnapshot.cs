@@ -239,6 +239,9 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                     b.Property<int>("EditionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("EligibleResidents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

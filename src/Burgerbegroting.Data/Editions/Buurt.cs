@@ -9,4 +9,10 @@ public class Buurt
 
     /// <summary>As staff entered it; parsed by Burgerbegroting.Voting.Eligibility.PostcodeArea.</summary>
     public string Postcodes { get; set; } = "";
+
+    /// <summary>
+    /// Residents of the buurt who may vote, as staff took it from the register; for the turnout figures only (in a
+    /// stemcodes edition the codes issued count when this is empty).
+    /// </summary>
+    public int? EligibleResidents { get; set; }
 }

@@ -77,7 +77,7 @@ public static class EuroAmount
     }
 
     /// <summary>Removes "." and " " between groups of exactly three digits; null if the grouping is wrong.</summary>
-    private static string? WithoutThousandSeparators(string whole)
+    internal static string? WithoutThousandSeparators(string whole)
     {
         var groups = whole.Split(['.', ' ', '\u00A0'], StringSplitOptions.None);
         if (!groups.All(g => g.Length > 0 && g.All(char.IsAsciiDigit)))

@@ -38,6 +38,7 @@ public static class AuditActions
     public const string EditionCreated = "edition.created";
     public const string EditionChanged = "edition.changed";
     public const string BuurtenChanged = "edition.buurten";
+    public const string EligibleChanged = "edition.eligible";
     public const string ThemeAdded = "theme.added";
     public const string ThemeChanged = "theme.changed";
     public const string ThemeRemoved = "theme.removed";

@@ -24,6 +24,7 @@ public static class PageRoutes
     public const string VoteCode = "/Voting/Code";
     public const string RoundResults = "/Results/Round";
     public const string SelectionResults = "/Results/Selection";
+    public const string IdeaResults = "/Results/Ideas";
 
     public const string Login = "/Account/Login";
     public const string Logout = "/Account/Logout";
@@ -45,6 +46,7 @@ public static class PageRoutes
     public const string AdminEditionBuurten = "/Admin/Editions/Buurten";
     public const string AdminEditionThemes = "/Admin/Editions/Themes";
     public const string AdminEditionRounds = "/Admin/Editions/Rounds";
+    public const string AdminParticipation = "/Admin/Editions/Participation";
     public const string AdminStemcodes = "/Admin/Stemcodes/Index";
     public const string AdminStemcodeBatch = "/Admin/Stemcodes/Batch";
     public const string AdminStemcodeSearch = "/Admin/Stemcodes/Search";
@@ -80,6 +82,7 @@ public static class PageRoutes
         { VoteCode, "/stemmen/code" },
         { RoundResults, "/uitslag/{number:int:range(1,2)}" },
         { SelectionResults, "/uitslag/4" },
+        { IdeaResults, "/uitslag/3" },
         { Login, "/account/inloggen" },
         { Logout, "/account/uitloggen" },
         { Register, "/account/registreren" },
@@ -96,6 +99,7 @@ public static class PageRoutes
         { AdminEditionBuurten, "/beheer/edities/{id:int}/buurten" },
         { AdminEditionThemes, "/beheer/edities/{id:int}/themas" },
         { AdminEditionRounds, "/beheer/edities/{id:int}/rondes" },
+        { AdminParticipation, "/beheer/edities/{id:int}/deelname" },
         { AdminStemcodes, "/beheer/edities/{id:int}/stemcodes" },
         { AdminStemcodeBatch, "/beheer/edities/{id:int}/stemcodes/reeks/{batch:int}" },
         { AdminStemcodeSearch, "/beheer/edities/{id:int}/stemcodes/zoeken" },
@@ -114,13 +118,17 @@ public static class PageRoutes
         { AdminEventDisputes, "/beheer/bijeenkomsten/{eventId:int}/geschillen" },
     };
 
-    /// <summary>Endpoints that are not pages: the language switch, the health report, the open data files (and their route names, for asp-route).</summary>
+    /// <summary>Endpoints that are not pages: the language switch, the health report, the open data, figures and report files (and their route names, for asp-route).</summary>
     public const string LanguageSwitch = "/taal";
     public const string Health = "/health";
     public const string BallotsFile = "/uitslag/{round:int}/ballots.pb";
     public const string ResultsFile = "/uitslag/{round:int}/results.csv";
+    public const string ParticipationFile = "/uitslag/{round:int}/deelname/{table}.csv";
+    public const string StaffParticipationFile = "/beheer/edities/{id:int}/deelname/{round:int}/{table}.csv";
     public const string BallotsFileRoute = "ballots-file";
     public const string ResultsFileRoute = "results-file";
+    public const string ParticipationFileRoute = "participation-file";
+    public const string StaffParticipationFileRoute = "staff-participation-file";
 
     /// <summary>The URL of a page without route parameters, for settings that take a path rather than a page.</summary>
     public static string PathOf(string page) =>

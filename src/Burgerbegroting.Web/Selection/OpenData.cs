@@ -4,6 +4,7 @@ using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Burgerbegroting.Web.Pages;
 
@@ -46,7 +47,7 @@ public static class OpenData
         Random.Shared.Shuffle(shuffled);
         var election = SelectionElection.Build(theme, ideas, shuffled, Meta(edition, theme, selection));
         var text = PabulibWriter.WriteToString(election.Election);
-        return Results.File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", $"{Slug(edition.Name)}_{Slug(theme.Name)}.pb");
+        return Results.File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", $"{FileNames.Slug(edition.Name)}_{FileNames.Slug(theme.Name)}.pb");
     }
 
     private static async Task<IResult> ResultsAsync(int round, AppDbContext db)
@@ -70,7 +71,7 @@ public static class OpenData
             csv.Append('\n');
         }
 
-        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"{Slug(edition.Name)}_uitslag.csv");
+        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"{FileNames.Slug(edition.Name)}_uitslag.csv");
     }
 
     /// <summary>Open data is of the selection round only, and public once published (no provisional preview).</summary>
@@ -95,7 +96,4 @@ public static class OpenData
     ];
 
     private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static string Slug(string text) =>
-        string.Concat(text.Normalize(NormalizationForm.FormD).Where(char.IsAsciiLetterOrDigit).Take(60)) is { Length: > 0 } slug ? slug : "burgerbegroting";
 }

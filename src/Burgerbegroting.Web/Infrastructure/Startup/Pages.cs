@@ -1,3 +1,4 @@
+using Burgerbegroting.Web.Participation;
 using Burgerbegroting.Web.Selection;
 using Htmx.TagHelpers;
 using Burgerbegroting.Web.Infrastructure.Localization;
@@ -70,6 +71,7 @@ public static class Pages
         RouteTableConvention.Verify(app.Services, PageRoutes.Templates);
         app.MapHtmxAntiforgeryScript().Add(CacheForADay);
         app.MapOpenData();
+        app.MapParticipation();
         app.MapPost(PageRoutes.LanguageSwitch, SwitchLanguage).DisableAntiforgery().AllowAnonymous();
         return app;
     }

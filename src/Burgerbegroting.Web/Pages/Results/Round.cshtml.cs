@@ -4,7 +4,7 @@ using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Editions;
-using Burgerbegroting.Web.Events;
+using Burgerbegroting.Web.Participation;
 using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -14,13 +14,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Burgerbegroting.Web.Pages.Results;
 
 /// <summary>Results of the theme choice or the budget split, read from what was stored at close, for whoever may see them.</summary>
-public class RoundModel(AppDbContext db) : PageModel
+public class RoundModel(AppDbContext db, ParticipationFigures figures) : PageModel
 {
     public Edition Edition { get; private set; } = null!;
     public Round Round { get; private set; } = null!;
 
-    /// <summary>How the round's ballots came in, and the invalid paper sheets.</summary>
-    public ChannelCounts Channels { get; private set; } = null!;
+    /// <summary>Who took part: ballots per channel, people per buurt and age band (small groups suppressed).</summary>
+    public FigureView Figures { get; private set; } = null!;
     public IReadOnlyList<ThemeResult> Lines { get; private set; } = [];
     public BarChart Chart { get; private set; } = null!;
 
@@ -38,7 +38,7 @@ public class RoundModel(AppDbContext db) : PageModel
         }
 
         (Edition, Round) = found;
-        Channels = await ChannelCounts.LoadAsync(db, Round.Id);
+        Figures = await figures.PublicViewAsync(Edition, Round, Url);
         Lines = await db.ThemeResults.AsNoTracking().Include(r => r.Theme).Where(r => r.RoundId == Round.Id).OrderBy(r => r.Rank).ToListAsync();
         Chart = IsThemeChoice
             ? new BarChart([.. Lines.Select(l => new BarChart.Bar(l.Theme.Name, l.Votes, l.Votes.ToString(CultureInfo.CurrentCulture), l.Outcome is ThemeOutcome.Chosen or ThemeOutcome.ChosenByStaff))])

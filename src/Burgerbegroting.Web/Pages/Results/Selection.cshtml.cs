@@ -6,7 +6,7 @@ using Burgerbegroting.Voting;
 using Burgerbegroting.Voting.Money;
 using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Editions;
-using Burgerbegroting.Web.Events;
+using Burgerbegroting.Web.Participation;
 using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Pages.Shared;
 using Burgerbegroting.Web.Selection;
@@ -18,7 +18,7 @@ using Microsoft.Extensions.Localization;
 namespace Burgerbegroting.Web.Pages.Results;
 
 /// <summary>Selection results per theme: winners, votes, costs, money left, and for every idea why it won or lost.</summary>
-public class SelectionModel(AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public class SelectionModel(AppDbContext db, ParticipationFigures figures, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record ThemeResults(Theme Theme, IReadOnlyList<IdeaResult> Results)
     {
@@ -31,8 +31,8 @@ public class SelectionModel(AppDbContext db, IStringLocalizer<SharedResource> l)
     public Edition Edition { get; private set; } = null!;
     public Round Round { get; private set; } = null!;
 
-    /// <summary>How the round's ballots came in, and the invalid paper sheets.</summary>
-    public ChannelCounts Channels { get; private set; } = null!;
+    /// <summary>Who took part: ballots per channel, people per buurt and age band (small groups suppressed).</summary>
+    public FigureView Figures { get; private set; } = null!;
     public IReadOnlyList<ThemeResults> Themes { get; private set; } = [];
     public RoundPage RoundPage => RoundPages.Of(Round.Kind);
     private Dictionary<int, string> _titles = [];
@@ -45,7 +45,7 @@ public class SelectionModel(AppDbContext db, IStringLocalizer<SharedResource> l)
         }
 
         (Edition, Round) = found;
-        Channels = await ChannelCounts.LoadAsync(db, Round.Id);
+        Figures = await figures.PublicViewAsync(Edition, Round, Url);
         var results = await db.IdeaResults.AsNoTracking().Include(r => r.Idea).Where(r => r.RoundId == Round.Id).ToListAsync();
         _titles = results.ToDictionary(r => r.IdeaId, r => r.Idea.Title);
         Themes = [.. Edition.SelectionThemes()

@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting.Eligibility;
+using Burgerbegroting.Voting.Participation;
 using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -29,7 +32,7 @@ public class BuurtenModel(AppDbContext db, AuditLog audit, IStringLocalizer<Shar
         }
 
         Edition = edition;
-        Text = string.Join("\n", edition.Buurten.Select(b => $"{b.Name}: {b.Postcodes}"));
+        Text = AreaText(edition);
         return Page();
     }
 
@@ -48,6 +51,49 @@ public class BuurtenModel(AppDbContext db, AuditLog audit, IStringLocalizer<Shar
         var content = await reader.ReadToEndAsync();
         return await SaveAsync(id, () => (BuurtList.ParseCsv(content, out var errors), errors));
     }
+
+    /// <summary>Residents who may vote per buurt, for the turnout figures; not part of the outcome, so open at any time.</summary>
+    public async Task<IActionResult> OnPostEligibleAsync(int id, Dictionary<int, string?> eligible)
+    {
+        if (await db.FindWithAllAsync(id) is not { } edition)
+        {
+            return NotFound();
+        }
+
+        Edition = edition;
+        foreach (var buurt in edition.Buurten)
+        {
+            if (ResidentCount.TryParse(eligible.GetValueOrDefault(buurt.Id), out var count))
+            {
+                buurt.EligibleResidents = count;
+            }
+            else
+            {
+                ModelState.AddModelError(EligibleKey(buurt), l["Buurten.EligibleInvalid", buurt.Name]);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Text = AreaText(edition);
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
+        }
+
+        audit.Record(AuditActions.EligibleChanged, "edition", id.ToString(CultureInfo.InvariantCulture), string.Join("; ", edition.Buurten.Select(b => $"{b.Name}: {b.EligibleResidents?.ToString(CultureInfo.InvariantCulture) ?? "-"}")));
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Buurten.EligibleSaved"].Value;
+        return RedirectToPage(null, null, new { id }, "eligible");
+    }
+
+    /// <summary>The form field of a buurt's number of eligible residents (also its ModelState key).</summary>
+    public static string EligibleKey(Buurt buurt) => $"eligible[{buurt.Id}]";
+
+    /// <summary>What the field shows: what was typed when the form came back with errors, else the stored number.</summary>
+    public string EligibleValue(Buurt buurt) =>
+        ModelState.TryGetValue(EligibleKey(buurt), out var entry) && entry.AttemptedValue is { } typed ? typed
+        : buurt.EligibleResidents?.ToString("N0", CultureInfo.CurrentCulture) ?? "";
+
+    private static string AreaText(Edition edition) => string.Join("\n", edition.Buurten.Select(b => $"{b.Name}: {b.Postcodes}"));
 
     private async Task<IActionResult> SaveAsync(int id, Func<(IReadOnlyList<BuurtDefinition>, IReadOnlyList<BuurtListError>)>? parse)
     {
@@ -81,7 +127,7 @@ public class BuurtenModel(AppDbContext db, AuditLog audit, IStringLocalizer<Shar
 
         edition.Buurten.Clear();
         edition.Buurten.AddRange(list.Select(b => new Buurt { Name = b.Name, Postcodes = b.Postcodes }));
-        audit.Record(AuditActions.BuurtenChanged, "edition", id.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join("; ", list.Select(b => $"{b.Name}: {b.Postcodes}")));
+        audit.Record(AuditActions.BuurtenChanged, "edition", id.ToString(CultureInfo.InvariantCulture), string.Join("; ", list.Select(b => $"{b.Name}: {b.Postcodes}")));
         await db.SaveChangesAsync();
         TempData["Status"] = l["Buurten.Saved", list.Count].Value;
         return RedirectToPage(new { id });

@@ -1,0 +1,54 @@
+using Burgerbegroting.Data;
+using Burgerbegroting.Voting;
+using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Infrastructure;
+using Burgerbegroting.Web.Infrastructure.Startup;
+using Burgerbegroting.Web.Pages;
+
+namespace Burgerbegroting.Web.Participation;
+
+public static class ParticipationSetup
+{
+    /// <summary>Who took part (docs/participation.md): figures per round, live for staff, public once published; the edition report.</summary>
+    public static WebApplicationBuilder AddParticipation(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ParticipationFigures>();
+        return builder;
+    }
+
+    /// <summary>Every figures table as CSV: the public one of a published round (small groups suppressed), and staff's exact one.</summary>
+    public static WebApplication MapParticipation(this WebApplication app)
+    {
+        app.MapGet(PageRoutes.ParticipationFile, PublicCsvAsync).WithName(PageRoutes.ParticipationFileRoute);
+        app.MapGet(PageRoutes.StaffParticipationFile, StaffCsvAsync).WithName(PageRoutes.StaffParticipationFileRoute).RequireAuthorization(Policies.Staff);
+        return app;
+    }
+
+    private static async Task<IResult> PublicCsvAsync(int round, string table, AppDbContext db, ParticipationFigures figures)
+    {
+        var kind = RoundTable.Find(round)?.Kind;
+        if (kind is null || await db.CurrentRoundAsync(kind.Value) is not { } found || !ResultsVisibility.IsPublic(found.Round.Status))
+        {
+            return Results.NotFound();
+        }
+
+        return Csv(await figures.LoadAsync(found.Edition, found.Round, forPublic: true), table, found.Edition.Name);
+    }
+
+    private static async Task<IResult> StaffCsvAsync(int id, int round, string table, AppDbContext db, ParticipationFigures figures)
+    {
+        var edition = await db.FindWithAllAsync(id);
+        var found = edition?.Rounds.FirstOrDefault(r => r.Number == round);
+        if (edition is null || found is null || found.Status == RoundStatus.Planned)
+        {
+            return Results.NotFound();
+        }
+
+        return Csv(await figures.LoadAsync(edition, found, forPublic: false), table, edition.Name);
+    }
+
+    private static IResult Csv(FigureSection section, string slug, string editionName) =>
+        section.Table(slug) is { } table
+            ? Results.File(FigureCsv.Write(table), "text/csv; charset=utf-8", $"{FileNames.Slug(editionName)}_ronde{section.Round.Number}_{slug}.csv")
+            : Results.NotFound();
+}
