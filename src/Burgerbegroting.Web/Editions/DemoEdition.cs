@@ -135,7 +135,7 @@ public sealed partial class DemoEdition(
         })]);
     }
 
-    /// <summary>Ballots of a share of the residents, straight into the open round: no receipt mails, one save.</summary>
+    /// <summary>Ballots of a share of the residents and letter holders, straight into the open round: no receipt mails, one save.</summary>
     private async Task CastAsync(RoundKind round, double turnout, Func<List<BallotEntry>> ballot)
     {
         foreach (var voter in _residents)
@@ -146,6 +146,8 @@ public sealed partial class DemoEdition(
                 db.Ballots.Add(new Ballot { RoundId = _roundIds[round], VoterId = _voterIds[voter.Id], SubmittedAt = at, UpdatedAt = at, Entries = entries });
             }
         }
+
+        CastLetterBallots(round, turnout, ballot);
 
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();

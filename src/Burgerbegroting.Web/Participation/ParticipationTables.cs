@@ -57,7 +57,8 @@ public sealed class ParticipationTables(IStringLocalizer l, bool forPublic)
         return new FigureTable(Buurten, l["Participation.BuurtenTitle"], l["Participation.BuurtenCaption"],
             new(l["Participation.Buurt"], "buurt"),
             [new(l["Participation.People"], "people"), new(l["Participation.Eligible"], "eligible"), new(l["Participation.Turnout"], "turnout_percent")],
-            rows, BuurtLine(new FigureRow(l["Results.Total"], figures.People, figures.Eligible)));
+            rows, BuurtLine(new FigureRow(l["Results.Total"], figures.People, figures.Eligible)),
+            ChartColumn: figures.Buurten.All(b => b.Eligible is not null) ? 2 : 0);
     }
 
     private FigureLine BuurtLine(FigureRow row) => new(row.Group, [People(row.People), Eligible(row.Eligible), Turnout(row)]);

@@ -48,6 +48,8 @@ public sealed partial class DemoEdition
             _tryCodes.Add(Stemcode.Format(plain));
         }
 
+        await IssueLettersAsync(edition);
+
         db.ChangeTracker.Clear();
     }
 

@@ -40,6 +40,7 @@ public sealed partial class DemoEdition
         await db.SaveChangesAsync();
         var typists = await db.Users.Where(u => u.Kind == AccountKind.Staff).OrderBy(u => u.Email).ToListAsync();
         var context = await desk.LoadPaperSheetAsync(round) ?? throw new InvalidOperationException("Demo: no edition.");
+        await CheckInAsync(ev, round, CountedSheets + 2, typists[0].Email!);
         var number = 1;
         for (; number <= CountedSheets; number++)
         {
