@@ -151,11 +151,17 @@ public sealed class DemoEditionTests
         Assert.Equal(VoterRoll.Stemcodes, edition!.VoterRoll);
         var linked = await app.WithDbAsync(db => db.VotingCodes.Where(c => c.AccountId != null && c.RevokedAt == null).ToDictionaryAsync(c => c.VoterId, c => c.AccountId!));
         Assert.All(residents, r => Assert.Contains(r.Id, linked.Values));
-        // Online ballots belong to linked codes; the event's paper sheets are ballots of their own.
-        var voters = await app.WithDbAsync(db => db.Ballots.Where(b => b.Channel != BallotChannel.Paper).Select(b => b.VoterId).Distinct().ToListAsync());
-        Assert.NotEmpty(voters);
-        Assert.Equal(5, await app.WithDbAsync(db => db.Ballots.CountAsync(b => b.Channel == BallotChannel.Paper)));
-        Assert.All(voters, v => Assert.Contains(residents, r => r.Id == linked[v]));
+        // Account ballots belong to linked codes; the letter holders' ballots to codes without an account; the event's
+        // paper sheets are ballots of their own, cast by letter holders who checked in and did not vote online.
+        var ballots = await app.WithDbAsync(db => db.Ballots.Select(b => new { b.VoterId, b.Channel }).ToListAsync());
+        var unlinked = await app.WithDbAsync(db => db.VotingCodes.Where(c => c.AccountId == null).ToDictionaryAsync(c => c.VoterId, c => c.Id));
+        Assert.All(ballots.Where(b => b.Channel == BallotChannel.Account), b => Assert.Contains(residents, r => r.Id == linked[b.VoterId]));
+        Assert.All(ballots.Where(b => b.Channel == BallotChannel.Stemcode), b => Assert.True(unlinked.ContainsKey(b.VoterId)));
+        Assert.True(ballots.Count(b => b.Channel == BallotChannel.Stemcode) > 300);
+        Assert.Equal(5, ballots.Count(b => b.Channel == BallotChannel.Paper));
+        var checkedIn = await app.WithDbAsync(db => db.EventCheckIns.Select(c => c.VotingCodeId!.Value).ToListAsync());
+        Assert.Equal(7, checkedIn.Count);
+        Assert.DoesNotContain(ballots, b => unlinked.TryGetValue(b.VoterId, out var code) && checkedIn.Contains(code));
 
         await app.SignInAsync("anouk.janssen@" + DemoPeople.EmailDomain, AccountSeeder.DemoPassword);
         await app.SignInAsync("sanne.vanderlinden@" + DemoPeople.EmailDomain, AccountSeeder.DemoPassword);

@@ -136,7 +136,7 @@ public sealed class EventPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_results_say_how_many_ballots_came_from_each_channel_and_how_many_sheets_were_invalid()
+    public async Task Staff_see_how_many_ballots_came_from_each_channel_and_how_many_sheets_were_invalid_and_the_public_no_small_numbers()
     {
         Assert.Equal(TransitionError.None, await _app.StepAsync(1, (l, id) => l.OpenAsync(id)));
         var themes = await _app.ThemeIdsAsync();
@@ -146,11 +146,12 @@ public sealed class EventPagesTests : IAsyncLifetime
         await _app.SeedSheetsAsync(ev, SheetStatus.Invalid, SheetStatus.Waiting);
         Assert.Equal(TransitionError.None, await _app.StepAsync(1, (l, id) => l.CloseAsync(id)));
 
-        var page = await _staff.GetDocumentAsync("/uitslag/1");
+        var live = await _staff.GetDocumentAsync($"/beheer/edities/{_edition}/deelname");
+        var results = await _staff.GetDocumentAsync("/uitslag/1");
 
-        var rows = page.QuerySelectorAll("section[aria-labelledby=channels] tbody tr")
-            .Select(r => (r.Children[0].TextContent.Trim(), r.Children[1].TextContent.Trim())).ToList();
-        Assert.Equal([("Online met account", "2"), ("Online met stemcode", "1"), ("Stemtablet op een bijeenkomst", "1"), ("Papier", "3")], rows);
-        Assert.Contains("Ongeldige papieren stembiljetten: 1.", page.QuerySelector("section[aria-labelledby=channels]")!.TextContent, StringComparison.Ordinal);
+        static List<(string, string)> Rows(IHtmlDocument page) => [.. page.QuerySelectorAll("section[aria-labelledby=figures-1-kanalen] tbody tr")
+            .Select(r => (r.Children[0].TextContent.Trim(), r.Children[1].TextContent.Trim()))];
+        Assert.Equal([("Online met account", "2"), ("Online met stemcode", "1"), ("Stemtablet op een bijeenkomst", "1"), ("Papier", "3"), ("Ongeldig stembiljet (papier)", "1")], Rows(live));
+        Assert.All(Rows(results), r => Assert.Equal("< 10", r.Item2));
     }
 }

@@ -15,6 +15,7 @@ public class IdeasModel(AppDbContext db, ParticipationFigures figures) : PageMod
     public Edition Edition { get; private set; } = null!;
     public Round Round { get; private set; } = null!;
     public FigureView Figures { get; private set; } = null!;
+    public RoundPage RoundPage => RoundPages.Of(Round.Kind);
 
     public async Task<IActionResult> OnGetAsync()
     {

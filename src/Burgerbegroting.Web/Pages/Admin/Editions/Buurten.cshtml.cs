@@ -53,7 +53,7 @@ public class BuurtenModel(AppDbContext db, AuditLog audit, IStringLocalizer<Shar
     }
 
     /// <summary>Residents who may vote per buurt, for the turnout figures; not part of the outcome, so open at any time.</summary>
-    public async Task<IActionResult> OnPostEligibleAsync(int id, Dictionary<int, string?> eligible)
+    public async Task<IActionResult> OnPostEligibleAsync(int id, Dictionary<int, string?>? eligible)
     {
         if (await db.FindWithAllAsync(id) is not { } edition)
         {
@@ -61,6 +61,21 @@ public class BuurtenModel(AppDbContext db, AuditLog audit, IStringLocalizer<Shar
         }
 
         Edition = edition;
+        if (!ReadEligible(edition, eligible ?? []))
+        {
+            Text = AreaText(edition);
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
+        }
+
+        audit.Record(AuditActions.EligibleChanged, "edition", id.ToString(CultureInfo.InvariantCulture), string.Join("; ", edition.Buurten.Select(b => $"{b.Name}: {b.EligibleResidents?.ToString(CultureInfo.InvariantCulture) ?? "-"}")));
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Buurten.EligibleSaved"].Value;
+        return RedirectToPage(null, null, new { id }, "eligible");
+    }
+
+    /// <summary>Sets each buurt's number from its field; false (with a message next to each wrong field) if any is not a number.</summary>
+    private bool ReadEligible(Edition edition, Dictionary<int, string?> eligible)
+    {
         foreach (var buurt in edition.Buurten)
         {
             if (ResidentCount.TryParse(eligible.GetValueOrDefault(buurt.Id), out var count))
@@ -73,16 +88,7 @@ public class BuurtenModel(AppDbContext db, AuditLog audit, IStringLocalizer<Shar
             }
         }
 
-        if (!ModelState.IsValid)
-        {
-            Text = AreaText(edition);
-            return this.PageWithStatus(StatusCodes.Status400BadRequest);
-        }
-
-        audit.Record(AuditActions.EligibleChanged, "edition", id.ToString(CultureInfo.InvariantCulture), string.Join("; ", edition.Buurten.Select(b => $"{b.Name}: {b.EligibleResidents?.ToString(CultureInfo.InvariantCulture) ?? "-"}")));
-        await db.SaveChangesAsync();
-        TempData["Status"] = l["Buurten.EligibleSaved"].Value;
-        return RedirectToPage(null, null, new { id }, "eligible");
+        return ModelState.IsValid;
     }
 
     /// <summary>The form field of a buurt's number of eligible residents (also its ModelState key).</summary>
