@@ -28,7 +28,7 @@ public static class RoundPages
     [
         new(RoundKind.ThemeChoice, PageRoutes.VoteThemes, PageRoutes.RoundResults, new { number = (int)RoundKind.ThemeChoice }),
         new(RoundKind.BudgetSplit, PageRoutes.VoteBudget, PageRoutes.RoundResults, new { number = (int)RoundKind.BudgetSplit }),
-        new(RoundKind.Ideas, PageRoutes.NewIdea, PageRoutes.Ideas),
+        new(RoundKind.Ideas, PageRoutes.NewIdea, PageRoutes.IdeaResults),
         new(RoundKind.Selection, PageRoutes.VoteSelection, PageRoutes.SelectionResults),
     ];
 
