@@ -9,7 +9,8 @@ namespace Burgerbegroting.Web.Infrastructure;
 /// <summary>
 /// Markdown from residents and staff, rendered safely (docs/rules.md, round 3): raw HTML is shown as text, links are limited to
 /// http(s), mailto and site-relative addresses and carry rel="nofollow ugc", and images from other hosts are
-/// replaced by their description.
+/// replaced by their description. Text nested deeper than Markdig allows (">" ×129, "[" ×5000) is refused when it is
+/// typed (<see cref="MarkdownTextAttribute"/>), and shown as plain text should such text be stored anyway.
 /// </summary>
 public static class SafeMarkdown
 {
@@ -20,9 +21,46 @@ public static class SafeMarkdown
         .UseListExtras()
         .Build();
 
-    public static IHtmlContent Render(string? markdown)
+    public static IHtmlContent Render(string? markdown) => (IHtmlContent?)TryRender(markdown ?? "") ?? PlainText(markdown ?? "");
+
+    /// <summary>Whether the text renders as Markdown; false when it is nested deeper than the parser allows.</summary>
+    public static bool CanRender(string? markdown) => TryRender(markdown ?? "") is not null;
+
+    private static HtmlString? TryRender(string markdown)
     {
-        var document = Markdown.Parse(markdown ?? "", Pipeline);
+        try
+        {
+            return RenderSafely(markdown);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's depth limit, in the parser or the renderer.
+            return null;
+        }
+    }
+
+    /// <summary>Paragraphs and line breaks kept, everything else as typed and HTML-encoded.</summary>
+    private static HtmlContentBuilder PlainText(string text)
+    {
+        var html = new HtmlContentBuilder();
+        foreach (var paragraph in text.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            html.AppendHtml("<p>");
+            var lines = paragraph.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                html.AppendHtml(i > 0 ? "<br>" : "").Append(lines[i]);
+            }
+
+            html.AppendHtml("</p>");
+        }
+
+        return html;
+    }
+
+    private static HtmlString RenderSafely(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             if (link.IsImage ? !IsLocal(link.Url) : !IsAllowedLink(link.Url))
