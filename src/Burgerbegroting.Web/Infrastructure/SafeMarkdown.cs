@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -21,7 +22,7 @@ public static class SafeMarkdown
         .UseListExtras()
         .Build();
 
-    public static IHtmlContent Render(string? markdown) => (IHtmlContent?)TryRender(markdown ?? "") ?? PlainText(markdown ?? "");
+    public static IHtmlContent Render(string? markdown) => TryRender(markdown ?? "") ?? PlainText(markdown ?? "");
 
     /// <summary>Whether the text renders as Markdown; false when it is nested deeper than the parser allows.</summary>
     public static bool CanRender(string? markdown) => TryRender(markdown ?? "") is not null;
@@ -40,22 +41,11 @@ public static class SafeMarkdown
     }
 
     /// <summary>Paragraphs and line breaks kept, everything else as typed and HTML-encoded.</summary>
-    private static HtmlContentBuilder PlainText(string text)
+    private static HtmlString PlainText(string text)
     {
-        var html = new HtmlContentBuilder();
-        foreach (var paragraph in text.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            html.AppendHtml("<p>");
-            var lines = paragraph.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
-            {
-                html.AppendHtml(i > 0 ? "<br>" : "").Append(lines[i]);
-            }
-
-            html.AppendHtml("</p>");
-        }
-
-        return html;
+        var paragraphs = text.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => "<p>" + string.Join("<br>", p.Split('\n').Select(HtmlEncoder.Default.Encode)) + "</p>");
+        return new HtmlString(string.Concat(paragraphs));
     }
 
     private static HtmlString RenderSafely(string markdown)
