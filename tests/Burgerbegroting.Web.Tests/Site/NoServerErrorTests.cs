@@ -302,3 +302,36 @@ public sealed class NulCharacterTests
         (await client.PostAsync("/account/inloggen", content)).AssertRedirect("/");
     }
 }
+
+/// <summary>Text longer than its column is refused next to the field, not left to the database (PostgreSQL refuses it, SQLite would store it).</summary>
+public sealed class TextLengthTests
+{
+    [Fact]
+    public async Task A_hide_reason_longer_than_its_column_gets_a_400_with_a_message_next_to_the_field_on_postgres()
+    {
+        await using var app = new AppFactory(TestDatabase.Postgres);
+        await app.CreateEditionAsync();
+        await app.OpenRoundThreeAsync();
+        var resident = await app.CreateAsync("bewoner@example.nl", Roles.Resident);
+        await app.CreateAsync("beheerder@example.nl", Roles.Admin);
+        var id = await app.WithDbAsync(async db =>
+        {
+            var edition = await db.Editions.Include(e => e.Buurten).Include(e => e.Themes).SingleAsync();
+            var idea = new Idea
+            {
+                EditionId = edition.Id, ThemeId = edition.Themes.First(t => t.Chosen).Id, BuurtId = edition.Buurten[0].Id, Title = "Bankjes", Summary = "Bankjes",
+                Description = "Bankjes", EstimatedCost = 1000, SubmitterId = resident.Id, Status = IdeaStatus.Submitted, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            };
+            db.Ideas.Add(idea);
+            await db.SaveChangesAsync();
+            return idea.Id;
+        });
+        var staff = await app.SignInAsync("beheerder@example.nl");
+        var page = await staff.GetDocumentAsync($"/beheer/ideeen/{id}");
+        var response = await staff.PostAsync($"/beheer/ideeen/{id}?handler=Hide",
+            NoServerErrorTests.Form(new Dictionary<string, string> { ["HideReason"] = new string('x', 1001) }, NoServerErrorTests.Token(page)));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("1000", (await Forms.ParseAsync(response)).QuerySelector("#HideReason-error")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Ideas.Select(i => i.Hidden).SingleAsync()));
+    }
+}
