@@ -25,6 +25,7 @@ public sealed class IdeaInput
     [Display(Name = "Field.IdeaDescription")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(Idea.DescriptionMax, ErrorMessage = "Validation.MaxLength")]
+    [MarkdownText]
     public string Description { get; set; } = "";
 
     [Display(Name = "Field.Theme")]

@@ -142,7 +142,7 @@ public sealed class HandlerRecorder : IPageFilter, IStartupFilter, IObserver<Key
 }
 
 /// <summary>The app with a <see cref="HandlerRecorder"/> watching every request.</summary>
-public sealed class RecordingAppFactory : AppFactory
+public sealed class RecordingAppFactory(TestDatabase database = TestDatabase.Sqlite) : AppFactory(database)
 {
     public HandlerRecorder Recorder { get; } = new();
 

@@ -2,17 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using AngleSharp.Html.Parser;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Web.Pages;
 using Burgerbegroting.Web.Tests.Editions;
 using Burgerbegroting.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Burgerbegroting.Web.Tests.Site;
 
@@ -32,7 +27,6 @@ public sealed partial class BadInputTests : IAsyncLifetime
         PageRoutes.AdminEmail, PageRoutes.Unsubscribe,
     ];
 
-    private static readonly HtmlParser Parser = new();
     private readonly RecordingAppFactory _app = new();
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -241,39 +235,4 @@ public sealed partial class BadInputTests : IAsyncLifetime
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();
-
-    /// <summary>A client signed in as someone (or no one), with an antiforgery token once a page gave it one.</summary>
-    private sealed class Visitor(string? email, HttpClient client)
-    {
-        public string? Email { get; } = email;
-
-        public HttpClient Client { get; private set; } = client;
-
-        public string? Token { get; private set; }
-
-        public async Task EnsureTokenAsync(AppFactory app)
-        {
-            if (Token is null)
-            {
-                await AfterAsync(await Client.GetAsync("/"), app);
-            }
-        }
-
-        // Keeps the token fresh, and signs in again when a handler (signing out, say) removed the sign-in cookie.
-        public async Task AfterAsync(HttpResponseMessage response, AppFactory app)
-        {
-            var cookie = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).Cookie.Name;
-            if (Email is not null && response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(cookie + "=;", StringComparison.Ordinal)))
-            {
-                Client = await app.SignInAsync(Email);
-                Token = null;
-            }
-
-            if (Token is null && response.Content.Headers.ContentType?.MediaType == "text/html")
-            {
-                var page = await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-                Token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
-            }
-        }
-    }
 }

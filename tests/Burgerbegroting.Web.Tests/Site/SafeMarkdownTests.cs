@@ -55,4 +55,27 @@ public sealed class SafeMarkdownTests
         Assert.Contains("<li>een</li>", html, StringComparison.Ordinal);
         Assert.Contains("<strong>twee</strong>", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(129, ">", "x")]
+    [InlineData(5000, "[", "")]
+    [InlineData(3000, "- ", "x")]
+    public void Markdown_nested_deeper_than_the_parser_allows_is_refused_and_renders_as_escaped_plain_text(int times, string unit, string end)
+    {
+        var markdown = string.Concat(Enumerable.Repeat(unit, times)) + end + "\n\n<script>alert(1)</script>";
+        Assert.False(SafeMarkdown.CanRender(markdown));
+        var html = Html(markdown);
+        Assert.StartsWith("<p>", html, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(unit.Trim()), html, StringComparison.Ordinal);
+        Assert.Contains("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ordinary_nesting_still_renders_as_markdown()
+    {
+        var markdown = string.Concat(Enumerable.Repeat(">", 20)) + " citaat\n\n- een\n  - twee";
+        Assert.True(SafeMarkdown.CanRender(markdown));
+        Assert.Contains("<blockquote>", Html(markdown), StringComparison.Ordinal);
+    }
 }

@@ -25,7 +25,7 @@ public static class Languages
             options.FallBackToParentUICultures = true;
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        builder.Services.AddSingleton<IValidationAttributeAdapterProvider, ValidationAttributeAdapterProvider>();
+        builder.Services.AddSingleton<IValidationAttributeAdapterProvider, AppValidationAttributeAdapterProvider>();
         return builder;
     }
 

@@ -34,6 +34,8 @@ public static class Pages
             .AddMvcOptions(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add(new UnmatchedHandlerFilter());
+                o.ModelBinderProviders.Insert(0, new NulFreeStringBinderProvider());
                 // jQuery's "a[b][c]" field syntax is not used here, and its reader throws on a field name with an
                 // unclosed bracket ("[abc") before any page code runs: a 500 for a junk form. Without it, a 400 or nothing.
                 o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
@@ -97,7 +99,10 @@ public static class Pages
         context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        var target = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
-        return Results.LocalRedirect(target);
+        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/");
     }
+
+    /// <summary>The test LocalRedirect makes, so that it never throws: a path on this site, not "//host" nor "/\host", no control characters.</summary>
+    private static bool IsLocal([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 }

@@ -19,7 +19,8 @@ public class BudgetModel(BallotDesk desk, IStringLocalizer<SharedResource> l) : 
 
     public IReadOnlyList<Theme> Themes => Context.ChosenThemes;
     public bool IsHtmxFragment { get; private set; }
-    public int Sum => Themes.Sum(t => Parsed(t.Id) ?? 0);
+    /// <summary>The valid percentages added up: an entry that is no percentage 0..100 counts for nothing (and cannot overflow).</summary>
+    public int Sum => Themes.Sum(t => Share(t.Id) ?? 0);
     public int Remaining => 100 - Sum;
     public long RemainingEuros => Context.BudgetSplit.Euros(Remaining);
 
@@ -46,20 +47,23 @@ public class BudgetModel(BallotDesk desk, IStringLocalizer<SharedResource> l) : 
         return this.FragmentOrPage("_Remaining");
     }
 
-    /// <summary>Without JavaScript: the "recalculate" button shows the same numbers. Saves nothing.</summary>
-    public Task<IActionResult> OnPostPreviewAsync() => OnPostRemainingAsync();
+    /// <summary>Without JavaScript: the "recalculate" button shows the same numbers, and messages next to wrong entries. Saves nothing.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        return CheckEntries() ? Page() : this.PageWithStatus(StatusCodes.Status400BadRequest);
+    }
 
     public Task<IActionResult> OnPostAsync() => SaveAsync(Fill);
 
     /// <summary>Each entry a whole number, all of them together exactly 100 (BudgetBallot); errors next to the fields.</summary>
     private BudgetBallot? Fill()
     {
-        foreach (var theme in Themes.Where(t => Parsed(t.Id) is null))
-        {
-            ModelState.AddModelError($"Shares[{theme.Id}]", L["Vote2.Error.NotWhole", theme.Name]);
-        }
-
-        if (!ModelState.IsValid)
+        if (!CheckEntries())
         {
             return null;
         }
@@ -76,9 +80,24 @@ public class BudgetModel(BallotDesk desk, IStringLocalizer<SharedResource> l) : 
         return check.Ballot;
     }
 
+    /// <summary>Each entry a whole number 0..100, else a message next to it; true when all are.</summary>
+    private bool CheckEntries()
+    {
+        foreach (var theme in Themes.Where(t => Share(t.Id) is null))
+        {
+            var key = Parsed(theme.Id) is null ? "Vote2.Error.NotWhole" : "Vote2.Error.OutOfRange";
+            ModelState.AddModelError($"Shares[{theme.Id}]", L[key, theme.Name]);
+        }
+
+        return ModelState.IsValid;
+    }
+
     public int? Parsed(int themeId) =>
         WholePercentage.TryParse(Shares.GetValueOrDefault(themeId), out var value) ? value : null;
 
+    /// <summary>The entry when it is a whole percentage 0..100, else null.</summary>
+    private int? Share(int themeId) => Parsed(themeId) is { } pct and >= 0 and <= 100 ? pct : null;
+
     public string AmountText(int themeId) =>
-        Parsed(themeId) is { } pct and >= 0 and <= 100 ? Euros.Format(Context.BudgetSplit.Euros(pct)) : "—";
+        Share(themeId) is { } pct ? Euros.Format(Context.BudgetSplit.Euros(pct)) : "—";
 }

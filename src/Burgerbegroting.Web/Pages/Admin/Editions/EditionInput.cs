@@ -41,6 +41,7 @@ public sealed class EditionInput
 
     [Display(Name = "Field.Introduction")]
     [StringLength(10_000, ErrorMessage = "Validation.MaxLength")]
+    [MarkdownText]
     public string? Introduction { get; set; }
 
     public static EditionInput From(Edition e) => new()

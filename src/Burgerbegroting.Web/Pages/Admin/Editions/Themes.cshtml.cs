@@ -137,6 +137,7 @@ public class ThemesModel(AppDbContext db, AuditLog audit, IStringLocalizer<Share
 
         [Display(Name = "Field.ThemeBody")]
         [StringLength(10_000, ErrorMessage = "Validation.MaxLength")]
+        [MarkdownText]
         public string? Body { get; set; }
     }
 }

@@ -26,6 +26,7 @@ public class ReviewModel(AppDbContext db, IdeaReviews reviews, IOptions<IdeaOpti
 
     [BindProperty]
     [Display(Name = "Field.Reason")]
+    [StringLength(1000, ErrorMessage = "Validation.MaxLength")]
     public string? HideReason { get; set; }
 
     private Edition Edition { get; set; } = null!;
@@ -42,31 +43,37 @@ public class ReviewModel(AppDbContext db, IdeaReviews reviews, IOptions<IdeaOpti
         return Page();
     }
 
-    public Task<IActionResult> OnPostStartAsync(int id) => DecideAsync(id, () => reviews.StartAsync(Idea), "Review.Started");
+    public Task<IActionResult> OnPostStartAsync(int id) => DecideAsync(id, "Start", () => reviews.StartAsync(Idea), "Review.Started");
 
-    public Task<IActionResult> OnPostAdmitAsync(int id) => DecideAsync(id, () =>
+    public Task<IActionResult> OnPostAdmitAsync(int id) => DecideAsync(id, nameof(Admit), () =>
         Admit.Cost(Idea.Theme, ModelState, l) is { } cost ? reviews.AdmitAsync(Idea, cost, Admit.Note) : null, "Review.Admitted");
 
-    public Task<IActionResult> OnPostRefuseAsync(int id) => DecideAsync(id, () =>
+    public Task<IActionResult> OnPostRefuseAsync(int id) => DecideAsync(id, nameof(Refuse), () =>
         Refuse.Check(Reasons, ModelState, l) ? reviews.RefuseAsync(Idea, Refuse.Reason!, Refuse.Note!) : null, "Review.Refused");
 
-    public Task<IActionResult> OnPostMoveAsync(int id) => DecideAsync(id, () =>
+    public Task<IActionResult> OnPostMoveAsync(int id) => DecideAsync(id, nameof(Move), () =>
         Move.Target(Idea, Themes, ModelState, l) is { } theme ? reviews.MoveAsync(Idea, theme.Id, theme.Name, Move.Note!) : null, "Review.Moved");
 
-    public Task<IActionResult> OnPostHideAsync(int id) => DecideAsync(id, () =>
-        ModelState.Require(!string.IsNullOrWhiteSpace(HideReason), "HideReason", l["Review.NoteRequired"]) ? reviews.HideAsync(Idea, HideReason!) : null,
+    public Task<IActionResult> OnPostHideAsync(int id) => DecideAsync(id, nameof(HideReason), () =>
+        ModelState.Require(!string.IsNullOrWhiteSpace(HideReason), "HideReason", l["Review.NoteRequired"]) && ModelState.IsValid ? reviews.HideAsync(Idea, HideReason!) : null,
         "Review.HiddenDone");
 
-    /// <summary>Runs one decision; the form's own checks add model errors and return null to re-show the page.</summary>
-    private async Task<IActionResult> DecideAsync(int id, Func<Task?> decide, string doneKey)
+    /// <summary>
+    /// Runs one decision; the form's own checks add model errors and return null to re-show the page. Only the posted
+    /// form (its fields start with <paramref name="form"/>) is checked; the others on the page keep their defaults.
+    /// </summary>
+    private async Task<IActionResult> DecideAsync(int id, string form, Func<Task?> decide, string doneKey)
     {
         if (!await LoadAsync(id))
         {
             return NotFound();
         }
 
-        // Only the form that was posted is checked; the others on the page keep their defaults.
-        ModelState.Clear();
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(form, StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
         if (Edition.Round(RoundKind.Ideas).Status == RoundStatus.Published)
         {
             ModelState.AddModelError(string.Empty, l["Review.RoundPublished"]);
