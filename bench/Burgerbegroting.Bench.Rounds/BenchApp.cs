@@ -31,6 +31,7 @@ public sealed class BenchApp : WebApplicationFactory<RoundLifecycle>
         builder.UseSetting("Database:Provider", _provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", _connectionString);
         builder.UseSetting("Email:RunSender", "false");
+        builder.UseSetting("Email:PublicBaseUrl", "https://burgerbegroting.example");
         builder.UseSetting("RateLimits:SignInPerMinute", "1000000");
         builder.UseSetting("RateLimits:BallotsPerMinute", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -37,8 +37,7 @@ public sealed class NetworkAccounts(
         user.RejectedAt = null;
         user.RejectionReason = null;
         await users.UpdateAsync(user);
-        await users.AddToRoleAsync(user, Roles.Network);
-        await users.UpdateSecurityStampAsync(user); // the network's next request picks up its new role
+        await users.AddToRoleAsync(user, Roles.Network); // the network's next request picks up its new role (SessionCheck)
         outbox.Enqueue(templates.NetworkApproved(user, links.Page(PageRoutes.Profile)));
         audit.Record(AuditActions.NetworkApproved, "user", user.Id, user.OrganisationName ?? user.Email ?? "");
         await db.SaveChangesAsync();

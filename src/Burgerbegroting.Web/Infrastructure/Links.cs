@@ -3,8 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace Burgerbegroting.Web.Infrastructure;
 
-/// <summary>Absolute links for mails: the configured public address, else the current request's host.</summary>
-public sealed class Links(IHttpContextAccessor http, IOptions<EmailOptions> options, LinkGenerator generator)
+/// <summary>
+/// Absolute links for mails: the configured public address. Only in Development and the tests, which may leave it
+/// empty, the current request's host stands in; a deployment cannot start without it (Security.AddPublicAddress),
+/// so a forged Host header never ends up in a mail.
+/// </summary>
+public sealed class Links(IHttpContextAccessor http, IOptions<EmailOptions> options, LinkGenerator generator, IHostEnvironment environment)
 {
     public const string LocalDefault = "http://localhost:5080";
 
@@ -20,6 +24,11 @@ public sealed class Links(IHttpContextAccessor http, IOptions<EmailOptions> opti
         if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
         {
             return options.Value.PublicBaseUrl;
+        }
+
+        if (Startup.Security.RequiresPublicAddress(environment))
+        {
+            throw new InvalidOperationException("Email:PublicBaseUrl is not set; links in mails never come from the request.");
         }
 
         var request = http.HttpContext?.Request;

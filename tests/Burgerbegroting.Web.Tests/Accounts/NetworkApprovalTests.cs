@@ -62,6 +62,7 @@ public sealed class NetworkApprovalTests : IAsyncLifetime
         Assert.False(await MaySubmitIdeasAsync("wyck@example.nl"));
 
         var networkClient = await _app.SignInAsync("wyck@example.nl", "samen-sterk-in-de-buurt");
+        (await networkClient.GetAsync("/ideeen/nieuw")).AssertRedirect("/account/geen-toegang");
         var profile = await networkClient.GetDocumentAsync("/account/profiel");
         Assert.Contains("wacht op goedkeuring", profile.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
@@ -72,6 +73,9 @@ public sealed class NetworkApprovalTests : IAsyncLifetime
         approve.AssertRedirect("/beheer/buurtnetwerken");
 
         Assert.True(await MaySubmitIdeasAsync("wyck@example.nl"));
+        // Signed in all along, the network passes the submit policy at its very next request, without signing out and
+        // in: the page answers for itself (404, as no edition has an ideas round here) instead of "geen toegang".
+        Assert.Equal(HttpStatusCode.NotFound, (await networkClient.GetAsync("/ideeen/nieuw")).StatusCode);
         var mail = await _smtp.WaitForMailAsync("wyck@example.nl", m => m.Subject.Contains("goedgekeurd", StringComparison.Ordinal));
         Assert.Contains("Buurtnetwerk Wyckerpoort", mail.Text, StringComparison.Ordinal);
         var audit = await _app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "network.approved"));

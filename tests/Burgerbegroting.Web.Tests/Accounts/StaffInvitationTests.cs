@@ -51,6 +51,9 @@ public sealed class StaffInvitationTests : IAsyncLifetime
         var list = await admin.GetDocumentAsync("/beheer/medewerkers");
         var revoke = await admin.SubmitAsync(list, new Dictionary<string, string>(), $"form[action*='handler=Revoke'][action*='{user.Id}']", "/beheer/medewerkers");
         revoke.AssertRedirect("/beheer/medewerkers");
+        // The session that was open loses access at its very next request, for reading and for changing alike.
+        (await staff.GetAsync("/beheer")).AssertRedirect("/account/inloggen");
+        (await staff.GetAsync("/beheer/edities")).AssertRedirect("/account/inloggen");
 
         var again = await _app.CreateBrowserlessClient().SubmitAsync("/account/inloggen", new Dictionary<string, string>
         {

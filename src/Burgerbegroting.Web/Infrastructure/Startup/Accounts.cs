@@ -54,10 +54,9 @@ public static class Accounts
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Revocation and role changes take effect at the next request, not when the cookie expires.
+            options.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
-
-        // A revoked staff member loses access at the next request, not when the cookie expires.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff, Roles.Admin))

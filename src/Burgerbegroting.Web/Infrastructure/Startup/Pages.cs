@@ -50,6 +50,8 @@ public static class Pages
 
     public static WebApplication UsePipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseCookiePolicy();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(PageRoutes.PathOf(PageRoutes.Error));
