@@ -12,6 +12,7 @@ using Burgerbegroting.Web.Selection;
 using Burgerbegroting.Web.Stemcodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Burgerbegroting.Web.Editions;
 
@@ -31,7 +32,7 @@ public enum CastResult
 /// round, replaced on resubmission, accepted only while the round is open, with a receipt mail that says the vote
 /// counts but not what it was.
 /// </summary>
-public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Eligibility eligibility, Outbox outbox, EmailTemplates templates, TimeProvider clock)
+public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Eligibility eligibility, Outbox outbox, EmailTemplates templates, TimeProvider clock, IOptions<EmailOptions> mail)
 {
     /// <summary>
     /// The round of the current edition for whoever is signed in, or for the code of a code session
@@ -163,6 +164,7 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
 
         var ballot = await BallotOf(db, round.Id, voter.Id).SingleOrDefaultAsync();
         var replaced = ballot is not null;
+        var receiptDue = ballot is null || now - ballot.UpdatedAt >= mail.Value.ReceiptWindow;
         if (ballot is null)
         {
             ballot = new Ballot { RoundId = round.Id, VoterId = voter.Id, SubmittedAt = now, Channel = voter.Channel };
@@ -177,7 +179,9 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
         ballot.UpdatedAt = now;
         ballot.Channel = voter.Channel;
         ballot.Entries.AddRange(lines.Select(l => new BallotEntry { ThemeId = l.ThemeId, IdeaId = l.IdeaId, Value = l.Value }));
-        if (voter.Account is { } account)
+        // One receipt per voter and round within the window: a ballot changed again and again (or saved 200 times by a
+        // script) does not fill the voter's mailbox; the receipt carries no content, so the first one stays true.
+        if (voter.Account is { } account && receiptDue)
         {
             outbox.Enqueue(templates.BallotReceipt(account, round.Kind, editionName, replaced));
         }

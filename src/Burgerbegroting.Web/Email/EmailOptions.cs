@@ -23,6 +23,9 @@ public sealed class EmailOptions
     public int MaxAttempts { get; set; } = 10;
     public int BatchSize { get; set; } = 20;
 
+    /// <summary>A ballot saved again within this time after its last save gets no new receipt.</summary>
+    public TimeSpan ReceiptWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Off for tests that drive the sender by hand.</summary>
     public bool RunSender { get; set; } = true;
 }
