@@ -19,6 +19,10 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> l)
     public EmailMessage PasswordReset(AppUser user, string link) =>
         Build(user, "password-reset", "Mail.Reset.Subject", ["Mail.Reset.Body"], link, "Mail.Reset.Action");
 
+    /// <summary>Someone tried to register with this address: the owner hears it, the form does not say it.</summary>
+    public EmailMessage AccountExists(AppUser user, string link) =>
+        Build(user, "account-exists", "Mail.AccountExists.Subject", ["Mail.AccountExists.Body", user.Email ?? ""], link, "Mail.AccountExists.Action");
+
     public EmailMessage StaffInvite(AppUser user, string link, string role) =>
         Build(user, "staff-invite", "Mail.Invite.Subject", ["Mail.Invite.Body", "Role." + role], link, "Mail.Invite.Action");
 

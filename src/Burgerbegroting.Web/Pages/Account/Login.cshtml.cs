@@ -3,6 +3,8 @@ using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Web.Infrastructure.Startup;
 using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Burgerbegroting.Web.Accounts;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -30,18 +32,28 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             return Page();
         }
 
+        // An unknown address, a wrong password and a locked account get the same answer in the same time: every
+        // path checks one password hash, so neither the text nor the timing says whether an account exists.
         var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user?.RevokedAt is not null)
+        var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (user is null || result.IsLockedOut)
+        {
+            PasswordTiming.Spend(users.PasswordHasher, Input.Password);
+        }
+
+        if (!result.Succeeded)
+        {
+            return Fail("Login.Failed");
+        }
+
+        // Only who knows the password learns that the access was revoked.
+        if (user!.RevokedAt is not null)
         {
             return Fail("Login.Revoked");
         }
 
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        return result.Succeeded
-            ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page(PageRoutes.Home)!)
-            : Fail(result.IsLockedOut ? "Login.LockedOut" : "Login.Failed");
+        await signIn.SignInAsync(user, Input.RememberMe);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page(PageRoutes.Home)!);
     }
 
     private PageResult Fail(string key)

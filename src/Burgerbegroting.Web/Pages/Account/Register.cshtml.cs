@@ -16,6 +16,8 @@ public class RegisterModel(
     AppDbContext db,
     UserManager<AppUser> users,
     IEmailSender<AppUser> mail,
+    Web.Email.Outbox outbox,
+    Web.Email.EmailTemplates templates,
     Links links,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -36,6 +38,11 @@ public class RegisterModel(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await users.FindByEmailAsync(Input.Email.Trim()) is { } existing)
+        {
+            return await TellTheOwnerAsync(existing, transaction);
+        }
+
         if (await CreateAsync(postcode!) is not { } user)
         {
             return Page();
@@ -44,6 +51,38 @@ public class RegisterModel(
         await WelcomeAsync(user);
         await transaction.CommitAsync();
         return RedirectToPage(PageRoutes.CheckEmail, new { kind = user.Kind == AccountKind.Network ? "network" : null });
+    }
+
+    /// <summary>
+    /// An address that already has an account gets the same answer as a new one, after as long: the page never says
+    /// whether an address is registered. The owner gets a mail instead, with the way to sign in or set a new password.
+    /// </summary>
+    private async Task<IActionResult> TellTheOwnerAsync(AppUser existing, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+    {
+        var objections = await PasswordObjectionsAsync(existing);
+        if (objections.Count > 0)
+        {
+            AccountErrors.AddTo(ModelState, IdentityResult.Failed([.. objections]), nameof(Input));
+            return Page();
+        }
+
+        users.PasswordHasher.HashPassword(existing, Input.Password);
+        outbox.Enqueue(templates.AccountExists(existing, links.Page(PageRoutes.ForgotPassword)));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return RedirectToPage(PageRoutes.CheckEmail, new { kind = Input.Kind == AccountKind.Network ? "network" : null });
+    }
+
+    /// <summary>What the password rules say about the typed password, as a new account would hear it.</summary>
+    private async Task<List<IdentityError>> PasswordObjectionsAsync(AppUser user)
+    {
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, user, Input.Password)).Errors);
+        }
+
+        return errors;
     }
 
     /// <summary>The account, or null with Identity's objections next to the fields (an address in use, a weak password).</summary>
