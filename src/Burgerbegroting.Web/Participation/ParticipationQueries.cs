@@ -66,23 +66,13 @@ public static class ParticipationQueries
                                group u by new { u.Postcode, u.BirthYear } into g
                                select new { g.Key.Postcode, g.Key.BirthYear, People = g.Count() }).ToListAsync();
 
-        // Ballots of stemcodes (typed, from a linked account, or at the desk): the letter's buurt; the register's birth
-        // year, else the linked account's.
-        var byCode = await (from b in online
-                            join c in codes on b.VoterId equals c.VoterId
-                            join u in db.Users on c.AccountId equals u.Id into linked
-                            from u in linked.DefaultIfEmpty()
-                            group new { c, u } by new { c.Buurt, BirthYear = c.BirthYear ?? u.BirthYear } into g
-                            select new { g.Key.Buurt, g.Key.BirthYear, People = g.Count() }).ToListAsync();
-
-        // Paper voters, by their check-in: with a stemcode, or on an accounts edition's attendance list by postcode.
+        // Ballots of stemcodes (typed, from a linked account, or at the desk), and paper voters checked in by stemcode.
+        // One ballot and one check-in per code and round (unique indexes), so a code is counted once in each.
+        var byCode = await CodeGroupsAsync(db, codes.Where(c => online.Any(b => b.VoterId == c.VoterId)));
         var checkIns = db.EventCheckIns.Where(ci => ci.RoundId == roundId);
-        var checkedInCodes = await (from ci in checkIns
-                                    join c in codes on ci.VotingCodeId equals c.Id
-                                    join u in db.Users on c.AccountId equals u.Id into linked
-                                    from u in linked.DefaultIfEmpty()
-                                    group new { c, u } by new { c.Buurt, BirthYear = c.BirthYear ?? u.BirthYear } into g
-                                    select new { g.Key.Buurt, g.Key.BirthYear, People = g.Count() }).ToListAsync();
+        var checkedInCodes = await CodeGroupsAsync(db, codes.Where(c => checkIns.Any(ci => ci.VotingCodeId == c.Id)));
+
+        // Paper voters on an accounts edition's attendance list: by postcode.
         var attendees = await checkIns.Where(ci => ci.VotingCodeId == null).GroupBy(ci => ci.AttendeePostcode)
             .Select(g => new { Postcode = g.Key, People = g.Count() }).ToListAsync();
 
@@ -90,10 +80,19 @@ public static class ParticipationQueries
         return
         [
             .. byAccount.Select(g => new ParticipantGroup(buurtOf(g.Postcode), g.BirthYear, g.People)),
-            .. byCode.Concat(checkedInCodes).Select(g => new ParticipantGroup(g.Buurt, g.BirthYear, g.People)),
+            .. byCode,
+            .. checkedInCodes,
             .. attendees.Select(g => new ParticipantGroup(buurtOf(g.Postcode), null, g.People)),
         ];
     }
+
+    /// <summary>Codes by the letter's buurt and the register's birth year, else the linked account's.</summary>
+    private static Task<List<ParticipantGroup>> CodeGroupsAsync(AppDbContext db, IQueryable<Data.Stemcodes.VotingCode> codes) =>
+        (from c in codes
+         join u in db.Users on c.AccountId equals u.Id into linked
+         from u in linked.DefaultIfEmpty()
+         group c by new { c.Buurt, BirthYear = c.BirthYear ?? u.BirthYear } into g
+         select new ParticipantGroup(g.Key.Buurt, g.Key.BirthYear, g.Count())).ToListAsync();
 
     /// <summary>The buurt a postcode lies in (the first that holds it), or null.</summary>
     private static Func<string?, string?> BuurtFinder(Edition edition)
