@@ -8,11 +8,7 @@ using Burgerbegroting.Web.Participation;
 using Burgerbegroting.Web.Selection;
 using Burgerbegroting.Web.Stemcodes;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = args,
-    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
-});
+var builder = WebApplication.CreateBuilder(AppFolder.Options(args));
 
 builder.AddPersistence()
     .AddAccounts()

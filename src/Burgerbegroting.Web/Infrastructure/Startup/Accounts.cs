@@ -71,6 +71,7 @@ public static class Accounts
         builder.Services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AppClaimsPrincipalFactory>();
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddScoped<NetworkAccounts>();
+        builder.Services.AddScoped<Registrations>();
         builder.Services.AddScoped<AccountSeeder>();
         return builder;
     }

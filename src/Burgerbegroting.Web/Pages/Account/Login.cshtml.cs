@@ -32,8 +32,23 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             return Page();
         }
 
-        // An unknown address, a wrong password and a locked account get the same answer in the same time: every
-        // path checks one password hash, so neither the text nor the timing says whether an account exists.
+        var (user, result) = await CheckPasswordAsync();
+        // Only who knows the password learns that the access was revoked.
+        if (!result.Succeeded || user!.RevokedAt is not null)
+        {
+            return Fail(result.Succeeded ? "Login.Revoked" : "Login.Failed");
+        }
+
+        await signIn.SignInAsync(user, Input.RememberMe);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page(PageRoutes.Home)!);
+    }
+
+    /// <summary>
+    /// An unknown address, a wrong password and a locked account get the same answer in the same time: every path
+    /// checks one password hash, so neither the text nor the timing says whether an account exists.
+    /// </summary>
+    private async Task<(AppUser? User, SignInResult Result)> CheckPasswordAsync()
+    {
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
         if (user is null || result.IsLockedOut)
@@ -41,19 +56,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             PasswordTiming.Spend(users.PasswordHasher, Input.Password);
         }
 
-        if (!result.Succeeded)
-        {
-            return Fail("Login.Failed");
-        }
-
-        // Only who knows the password learns that the access was revoked.
-        if (user!.RevokedAt is not null)
-        {
-            return Fail("Login.Revoked");
-        }
-
-        await signIn.SignInAsync(user, Input.RememberMe);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page(PageRoutes.Home)!);
+        return (user, result);
     }
 
     private PageResult Fail(string key)
