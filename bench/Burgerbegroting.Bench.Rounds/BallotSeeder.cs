@@ -7,8 +7,9 @@ namespace Burgerbegroting.Bench.Rounds;
 
 /// <summary>
 /// Writes round-2 ballots straight into the tables, in one transaction, with multi-row INSERTs (raw SQL is fine in
-/// a bench, never in the app). Ballot.VoterId has no foreign key to AspNetUsers, so the voters are synthetic ids
-/// shaped like Identity's (a GUID string) and no accounts are made.
+/// a bench, never in the app). Each ballot gets a participation; its voter has no foreign key to AspNetUsers, so the
+/// voters are synthetic ids shaped like Identity's (a GUID string) and no accounts are made. Pseudonyms are random (no
+/// voter looks a ballot up in the bench) and receipt codes are the ballot's number in the code alphabet (unique).
 /// </summary>
 public static class BallotSeeder
 {
@@ -21,7 +22,8 @@ public static class BallotSeeder
         var sums = new long[themes.Count];
         var now = DateTime.UtcNow;
         // Explicit ballot ids let the entries refer to them without reading them back; the database is new and empty.
-        var ballotRows = Enumerable.Range(1, ballots).Select(id => new object[] { (long)id, roundId, Guid.NewGuid().ToString(), now, now });
+        var ballotRows = Enumerable.Range(1, ballots).Select(id => new object[] { (long)id, roundId, Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), Receipt(id) });
+        var participationRows = Enumerable.Range(1, ballots).Select(_ => new object[] { roundId, Guid.NewGuid().ToString(), 0, now, now });
         var entryRows = Enumerable.Range(1, ballots).SelectMany(id =>
         {
             var split = RandomSplit(random, themes);
@@ -30,17 +32,31 @@ public static class BallotSeeder
                 sums[t] += split[themes[t]];
             }
 
-            return themes.Select(theme => new object[] { (long)id, theme, split[theme] });
+            return themes.Select((theme, t) => new object[] { (long)id * 100 + t, (long)id, theme, split[theme] });
         });
 
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync();
-        await InsertAsync(connection, transaction, "Ballots", ["Id", "RoundId", "VoterId", "SubmittedAt", "UpdatedAt"], ballotRows);
-        await InsertAsync(connection, transaction, "BallotEntries", ["BallotId", "ThemeId", "Value"], entryRows);
+        await InsertAsync(connection, transaction, "Ballots", ["Id", "RoundId", "Pseudonym", "ReceiptCode"], ballotRows);
+        await InsertAsync(connection, transaction, "BallotEntries", ["Id", "BallotId", "ThemeId", "Value"], entryRows);
+        await InsertAsync(connection, transaction, "Participations", ["RoundId", "VoterId", "Channel", "FirstVotedAt", "LastVotedAt"], participationRows);
         await transaction.CommitAsync();
         await db.Database.CloseConnectionAsync();
         return sums;
+    }
+
+    /// <summary>The ballot's number written in the receipt-code alphabet: "AAAA-AAAB" for 1.</summary>
+    private static string Receipt(int id)
+    {
+        var alphabet = Burgerbegroting.Voting.Secrecy.ReceiptCode.Alphabet;
+        var code = new char[8];
+        for (var i = 7; i >= 0; i--, id /= alphabet.Length)
+        {
+            code[i] = alphabet[id % alphabet.Length];
+        }
+
+        return $"{new string(code, 0, 4)}-{new string(code, 4, 4)}";
     }
 
     /// <summary>Whole percentages adding up to 100: the gaps between sorted random cut points in 0..100.</summary>

@@ -26,6 +26,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<BallotEntry> BallotEntries => Set<BallotEntry>();
+    public DbSet<ParticipationRecord> Participations => Set<ParticipationRecord>();
+    public DbSet<RoundKey> RoundKeys => Set<RoundKey>();
     public DbSet<ThemeResult> ThemeResults => Set<ThemeResult>();
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<IdeaReport> IdeaReports => Set<IdeaReport>();

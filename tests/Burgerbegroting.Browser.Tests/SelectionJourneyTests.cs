@@ -63,9 +63,7 @@ public sealed class SelectionJourneyTests(BrowserApp browser)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stem wijzigen" })).ToBeVisibleAsync();
         await journey.VisitedAsync("round 4 ballot, saved with the keyboard");
 
-        var round = await app.RoundIdAsync(4);
-        await using var scope = app.Services.CreateAsyncScope();
-        var saved = await scope.ServiceProvider.GetRequiredService<BallotDesk>().CurrentAsync(round, voter.Id);
+        var saved = await app.StoredBallotAsync(4, voter.Id);
         Assert.Equal(new[] { ideas["Speeltuin"], ideas["Bankjes"], ideas["Zebrapad"] }.Order(), saved!.Select(line => line.IdeaId!.Value).Order());
     });
 }

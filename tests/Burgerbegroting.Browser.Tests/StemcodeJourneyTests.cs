@@ -327,11 +327,7 @@ public sealed class StemcodeJourneyTests(BrowserApp browser)
     private static async Task<List<string>> ChosenThemesAsync(AppFactory app, string code)
     {
         var voter = (await app.CodeRowAsync(code)).VoterId;
-        return await app.WithDbAsync(async db =>
-        {
-            var round = await db.Rounds.Where(r => r.Number == 1).Select(r => r.Id).SingleAsync();
-            var themes = await db.Ballots.Where(b => b.RoundId == round && b.VoterId == voter).SelectMany(b => b.Entries).Select(e => e.ThemeId).ToListAsync();
-            return await db.Themes.Where(t => themes.Contains(t.Id)).OrderBy(t => t.Name).Select(t => t.Name).ToListAsync();
-        });
+        var themes = (await app.StoredBallotAsync(1, voter) ?? []).Select(line => line.ThemeId).ToList();
+        return await app.WithDbAsync(db => db.Themes.Where(t => themes.Contains(t.Id)).OrderBy(t => t.Name).Select(t => t.Name).ToListAsync());
     }
 }

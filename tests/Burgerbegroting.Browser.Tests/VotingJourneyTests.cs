@@ -265,21 +265,15 @@ public sealed class VotingJourneyTests(BrowserApp browser)
     private static Task<List<Theme>> ChosenThemesAsync(AppFactory app) =>
         app.WithDbAsync(db => db.Themes.AsNoTracking().Where(t => t.Chosen).OrderBy(t => t.Position).ToListAsync());
 
-    private static Task<List<string>> ChosenThemeNamesAsync(AppFactory app, string voterId, int round) =>
-        app.WithDbAsync(db => db.Ballots.Where(b => b.VoterId == voterId && db.Rounds.Any(r => r.Id == b.RoundId && r.Number == round))
-            .SelectMany(b => b.Entries)
-            .Join(db.Themes, e => e.ThemeId, t => t.Id, (e, t) => t.Name)
-            .OrderBy(name => name)
-            .ToListAsync());
+    private static async Task<List<string>> ChosenThemeNamesAsync(AppFactory app, string voterId, int round)
+    {
+        var themes = (await app.StoredBallotAsync(round, voterId) ?? []).Select(line => line.ThemeId).ToList();
+        return await app.WithDbAsync(db => db.Themes.Where(t => themes.Contains(t.Id)).Select(t => t.Name).OrderBy(name => name).ToListAsync());
+    }
 
     /// <summary>The resident's round 2 ballot as theme id → percentage, or null when there is none.</summary>
-    private static Task<Dictionary<int, int>?> SplitAsync(AppFactory app, string voterId) =>
-        app.WithDbAsync(async db =>
-        {
-            var ballot = await db.Ballots.AsNoTracking().Include(b => b.Entries)
-                .SingleOrDefaultAsync(b => b.VoterId == voterId && db.Rounds.Any(r => r.Id == b.RoundId && r.Number == 2));
-            return ballot?.Entries.ToDictionary(e => e.ThemeId, e => e.Value);
-        });
+    private static async Task<Dictionary<int, int>?> SplitAsync(AppFactory app, string voterId) =>
+        (await app.StoredBallotAsync(2, voterId))?.ToDictionary(line => line.ThemeId, line => line.Value);
 
     private static Task<bool> IsFocusedAsync(ILocator locator) =>
         locator.EvaluateAsync<bool>("element => element === document.activeElement");

@@ -180,31 +180,27 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Ballot", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
-                    b.Property<int>("Channel")
-                        .HasColumnType("integer");
+                    b.Property<string>("ReceiptCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
 
                     b.Property<int>("RoundId")
                         .HasColumnType("integer");
 
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoterId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("RoundId", "VoterId")
+                    b.HasIndex("RoundId", "Pseudonym")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "ReceiptCode")
                         .IsUnique();
 
                     b.ToTable("Ballots");
@@ -213,10 +209,7 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
             modelBuilder.Entity("Burgerbegroting.Data.Editions.BallotEntry", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("BallotId")
                         .HasColumnType("bigint");
@@ -317,6 +310,29 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                     b.ToTable("Editions");
                 });
 
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.ParticipationRecord", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VoterId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("FirstVotedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastVotedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RoundId", "VoterId");
+
+                    b.ToTable("Participations");
+                });
+
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Round", b =>
                 {
                     b.Property<int>("Id")
@@ -368,6 +384,21 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.RoundKey", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("RoundKeys");
                 });
 
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Theme", b =>
@@ -1202,6 +1233,15 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.ParticipationRecord", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Editions.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Round", b =>
                 {
                     b.HasOne("Burgerbegroting.Data.Editions.Edition", "Edition")
@@ -1211,6 +1251,15 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.RoundKey", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Editions.Round", null)
+                        .WithOne()
+                        .HasForeignKey("Burgerbegroting.Data.Editions.RoundKey", "RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Theme", b =>

@@ -183,32 +183,29 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Ballot", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<int>("Channel")
-                        .HasColumnType("int");
+                    b.Property<string>("ReceiptCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("RoundId")
                         .HasColumnType("int");
 
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("VoterId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)")
-                        .UseCollation("Latin1_General_100_BIN2");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("RoundId", "VoterId")
+                    b.HasIndex("RoundId", "Pseudonym")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "ReceiptCode")
                         .IsUnique();
 
                     b.ToTable("Ballots");
@@ -217,10 +214,7 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Burgerbegroting.Data.Editions.BallotEntry", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<long>("BallotId")
                         .HasColumnType("bigint");
@@ -322,6 +316,29 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                     b.ToTable("Editions");
                 });
 
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.ParticipationRecord", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("VoterId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("FirstVotedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("LastVotedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("RoundId", "VoterId");
+
+                    b.ToTable("Participations");
+                });
+
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Round", b =>
                 {
                     b.Property<int>("Id")
@@ -373,6 +390,21 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.RoundKey", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varbinary(128)");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("RoundKeys");
                 });
 
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Theme", b =>
@@ -1217,6 +1249,15 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.ParticipationRecord", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Editions.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Round", b =>
                 {
                     b.HasOne("Burgerbegroting.Data.Editions.Edition", "Edition")
@@ -1226,6 +1267,15 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.RoundKey", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Editions.Round", null)
+                        .WithOne()
+                        .HasForeignKey("Burgerbegroting.Data.Editions.RoundKey", "RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Theme", b =>

@@ -173,29 +173,27 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Ballot", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoterId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("RoundId", "VoterId")
+                    b.HasIndex("RoundId", "Pseudonym")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "ReceiptCode")
                         .IsUnique();
 
                     b.ToTable("Ballots");
@@ -204,7 +202,6 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Burgerbegroting.Data.Editions.BallotEntry", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("BallotId")
@@ -302,6 +299,29 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                     b.ToTable("Editions");
                 });
 
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.ParticipationRecord", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoterId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstVotedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastVotedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "VoterId");
+
+                    b.ToTable("Participations");
+                });
+
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Round", b =>
                 {
                     b.Property<int>("Id")
@@ -351,6 +371,21 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.RoundKey", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("RoundKeys");
                 });
 
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Theme", b =>
@@ -1157,6 +1192,15 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.ParticipationRecord", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Editions.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Round", b =>
                 {
                     b.HasOne("Burgerbegroting.Data.Editions.Edition", "Edition")
@@ -1166,6 +1210,15 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.RoundKey", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Editions.Round", null)
+                        .WithOne()
+                        .HasForeignKey("Burgerbegroting.Data.Editions.RoundKey", "RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Theme", b =>

@@ -49,9 +49,12 @@ public class BallotConfiguration : IEntityTypeConfiguration<Ballot>
 {
     public void Configure(EntityTypeBuilder<Ballot> builder)
     {
-        builder.Property(b => b.VoterId).HasMaxLength(450);
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.Pseudonym).HasMaxLength(Voting.Secrecy.BallotPseudonym.Length);
+        builder.Property(b => b.ReceiptCode).HasMaxLength(Voting.Secrecy.ReceiptCode.Length);
         // One ballot per participant per round (docs/qualities.md, "Integrity"), guaranteed by the database and not only by code.
-        builder.HasIndex(b => new { b.RoundId, b.VoterId }).IsUnique();
+        builder.HasIndex(b => new { b.RoundId, b.Pseudonym }).IsUnique();
+        builder.HasIndex(b => new { b.RoundId, b.ReceiptCode }).IsUnique();
         builder.HasOne<Round>().WithMany().HasForeignKey(b => b.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(b => b.Entries).WithOne().HasForeignKey(e => e.BallotId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -61,6 +64,7 @@ public class BallotEntryConfiguration : IEntityTypeConfiguration<BallotEntry>
 {
     public void Configure(EntityTypeBuilder<BallotEntry> builder)
     {
+        builder.Property(e => e.Id).ValueGeneratedNever();
         // Rounds 1-2 have one entry per theme, round 4 one per idea; code builds entries from a dictionary keyed
         // that way. (A unique index over the nullable IdeaId would not hold for NULLs on either provider.)
         builder.HasIndex(e => new { e.BallotId, e.ThemeId });
@@ -68,6 +72,28 @@ public class BallotEntryConfiguration : IEntityTypeConfiguration<BallotEntry>
         builder.HasIndex(e => e.IdeaId);
         builder.HasOne<Theme>().WithMany().HasForeignKey(e => e.ThemeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Ideas.Idea>().WithMany().HasForeignKey(e => e.IdeaId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class ParticipationConfiguration : IEntityTypeConfiguration<ParticipationRecord>
+{
+    public void Configure(EntityTypeBuilder<ParticipationRecord> builder)
+    {
+        // One participation per voter and round; the key, not an insertion-ordered id.
+        builder.HasKey(p => new { p.RoundId, p.VoterId });
+        builder.Property(p => p.VoterId).HasMaxLength(64);
+        builder.HasOne<Round>().WithMany().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class RoundKeyConfiguration : IEntityTypeConfiguration<RoundKey>
+{
+    public void Configure(EntityTypeBuilder<RoundKey> builder)
+    {
+        builder.HasKey(k => k.RoundId);
+        builder.Property(k => k.RoundId).ValueGeneratedNever();
+        builder.Property(k => k.Wrapped).HasMaxLength(128);
+        builder.HasOne<Round>().WithOne().HasForeignKey<RoundKey>(k => k.RoundId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -12,8 +12,8 @@ namespace Burgerbegroting.Web.Editions;
 public sealed record ThemeIdeas(Theme Theme, IReadOnlyList<Idea> Ideas);
 
 /// <summary>
-/// Who casts a ballot: <see cref="Id"/> is what the ballot carries — the account's id, or in a stemcodes edition the
-/// code's voter id, whether the code is typed or linked to the account. <see cref="Account"/> gets the receipt mail.
+/// Who casts a ballot: <see cref="Id"/> is who the participation names and what the ballot's pseudonym is made of — the
+/// account's id, or in a stemcodes edition the code's voter id, whether the code is typed or linked to the account. <see cref="Account"/> gets the receipt mail.
 /// </summary>
 public sealed record BallotVoter(string Id, AppUser? Account, VotingCode? Code)
 {
@@ -38,8 +38,17 @@ public sealed class BallotContext
     public BallotVoter? Voter { get; init; }
     public IReadOnlyList<IneligibleReason> Reasons { get; init; } = [];
 
-    /// <summary>The voter's ballot as stored, or null when they have not voted in this round.</summary>
+    /// <summary>
+    /// The voter's ballot as stored, or null when they have not voted in this round — or when it was published, after
+    /// which nobody can tell which ballot was theirs (docs/secrecy.md).
+    /// </summary>
     public IReadOnlyList<BallotLine>? Current { get; init; }
+
+    /// <summary>The receipt code of <see cref="Current"/>, shown to the voter, found again in the open data.</summary>
+    public string? ReceiptCode { get; init; }
+
+    /// <summary>Whether the voter took part in this round (kept after publication, unlike <see cref="Current"/>).</summary>
+    public bool Participated { get; init; }
 
     /// <summary>Selection round: the themes with a budget and admitted ideas; empty in other rounds.</summary>
     public IReadOnlyList<ThemeIdeas> IdeasByTheme { get; init; } = [];
@@ -51,7 +60,7 @@ public sealed class BallotContext
     public bool AcceptsBallots => IsOpen || Voter?.Channel == BallotChannel.Paper && Round.Status == RoundStatus.Closed;
 
     public bool CanVote => AcceptsBallots && Voter is not null && Reasons.Count == 0;
-    public bool HasVoted => Current is not null;
+    public bool HasVoted => Participated;
 
     /// <summary>The themes that went through the theme choice.</summary>
     public IReadOnlyList<Theme> ChosenThemes => [.. Edition.Themes.Where(t => t.Chosen)];

@@ -8,6 +8,7 @@ using Burgerbegroting.Voting.Eligibility;
 using Burgerbegroting.Voting.Paper;
 using Ballot = Burgerbegroting.Data.Editions.Ballot;
 using Burgerbegroting.Web.Email;
+using Burgerbegroting.Web.Secrecy;
 using Burgerbegroting.Web.Selection;
 using Burgerbegroting.Web.Stemcodes;
 using Microsoft.AspNetCore.Identity;
@@ -26,13 +27,21 @@ public enum CastResult
     NotEligible,
 }
 
+/// <summary>What casting did, and the receipt code of the saved ballot (docs/secrecy.md).</summary>
+public readonly record struct CastOutcome(CastResult Result, string? ReceiptCode = null)
+{
+    public bool Stored => Result is CastResult.Saved or CastResult.Replaced;
+
+    public static implicit operator CastOutcome(CastResult result) => new(result);
+}
+
 /// <summary>
 /// The one way a ballot gets in, whatever the channel (docs/rules.md, "Rounds"): load the voter's context for a round, fill in the
 /// round's ballot model against what <see cref="BallotContext"/> offers, and cast it. One ballot per participant per
 /// round, replaced on resubmission, accepted only while the round is open, with a receipt mail that says the vote
 /// counts but not what it was.
 /// </summary>
-public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Eligibility eligibility, Outbox outbox, EmailTemplates templates, TimeProvider clock, IOptions<EmailOptions> mail)
+public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Eligibility eligibility, BallotKeys keys, Outbox outbox, EmailTemplates templates, TimeProvider clock, IOptions<EmailOptions> mail)
 {
     /// <summary>
     /// The round of the current edition for whoever is signed in, or for the code of a code session
@@ -61,13 +70,16 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
     private async Task<BallotContext> ContextAsync(Edition edition, RoundKind round, BallotVoter? voter, IReadOnlyList<IneligibleReason> reasons)
     {
         var current = edition.Round(round);
+        var stored = voter is null ? null : await StoredAsync(current, voter.Id);
         return new BallotContext
         {
             Edition = edition,
             Round = current,
             Voter = voter,
             Reasons = reasons,
-            Current = voter is null ? null : await CurrentAsync(current.Id, voter.Id),
+            Current = stored?.Entries.Select(e => new BallotLine(e.ThemeId, e.IdeaId, e.Value)).ToList(),
+            ReceiptCode = stored?.ReceiptCode,
+            Participated = voter is not null && await ParticipatedAsync(db, current.Id, voter.Id),
             IdeasByTheme = round == RoundKind.Selection ? await IdeasByThemeAsync(edition) : [],
         };
     }
@@ -98,7 +110,7 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
     }
 
     /// <summary>Stores the ballot for the context's voter. A ballot of another round than the context's is a programming error.</summary>
-    public async Task<CastResult> CastAsync(BallotContext context, RoundBallot ballot)
+    public async Task<CastOutcome> CastAsync(BallotContext context, RoundBallot ballot)
     {
         if (ballot.Round != context.Round.Kind)
         {
@@ -126,18 +138,38 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
         }
     }
 
-    /// <summary>The voter's ballot in this round as stored, or null if they have not voted.</summary>
-    public async Task<IReadOnlyList<BallotLine>?> CurrentAsync(int roundId, string voterId)
+    /// <summary>
+    /// Withdraws the voter's ballots in these rounds (a revoked stemcode, whose ballots someone else may have cast):
+    /// the ballot, found by its pseudonym while the round has its key, and the participation. Returns how many.
+    /// </summary>
+    public async Task<int> WithdrawAsync(IReadOnlyCollection<int> roundIds, string voterId)
     {
-        var ballot = await BallotOf(db, roundId, voterId).AsNoTracking().SingleOrDefaultAsync();
-        return ballot?.Entries.Select(e => new BallotLine(e.ThemeId, e.IdeaId, e.Value)).ToList();
+        var withdrawn = 0;
+        foreach (var round in await db.Rounds.Where(r => roundIds.Contains(r.Id)).ToListAsync())
+        {
+            if (await keys.PseudonymAsync(round, voterId) is { } pseudonym)
+            {
+                withdrawn += await db.Ballots.Where(b => b.RoundId == round.Id && b.Pseudonym == pseudonym).ExecuteDeleteAsync();
+            }
+
+            await db.Participations.Where(p => p.RoundId == round.Id && p.VoterId == voterId).ExecuteDeleteAsync();
+        }
+
+        return withdrawn;
     }
+
+    /// <summary>The voter's ballot in this round as stored, or null if they have not voted or the round is published.</summary>
+    public async Task<IReadOnlyList<BallotLine>?> CurrentAsync(Round round, string voterId) =>
+        (await StoredAsync(round, voterId))?.Entries.Select(e => new BallotLine(e.ThemeId, e.IdeaId, e.Value)).ToList();
+
+    private async Task<Ballot?> StoredAsync(Round round, string voterId) =>
+        await keys.PseudonymAsync(round, voterId) is { } pseudonym ? await BallotOf(db, round.Id, pseudonym).AsNoTracking().SingleOrDefaultAsync() : null;
 
     /// <summary>
     /// Casts in a transaction of its own, or within the caller's (a paper sheet's entry and its ballot are saved
     /// together; a sheet's voter id is new, so there is no first-ballot race to retry).
     /// </summary>
-    private async Task<CastResult> TryCastAsync(Round round, BallotVoter voter, IReadOnlyList<BallotLine> lines, string editionName)
+    private async Task<CastOutcome> TryCastAsync(Round round, BallotVoter voter, IReadOnlyList<BallotLine> lines, string editionName)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
@@ -162,25 +194,21 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.ResultsComputedAt, (DateTime?)null));
         }
 
-        var ballot = await BallotOf(db, round.Id, voter.Id).SingleOrDefaultAsync();
-        var replaced = ballot is not null;
-        var receiptDue = ballot is null || now - ballot.UpdatedAt >= mail.Value.ReceiptWindow;
-        if (ballot is null)
+        var pseudonym = await keys.PseudonymAsync(round, voter.Id) ?? throw new InvalidOperationException($"Round {round.Id} takes ballots but has no key.");
+        var participation = await db.Participations.SingleOrDefaultAsync(p => p.RoundId == round.Id && p.VoterId == voter.Id);
+        var replaced = participation is not null;
+        var receiptDue = participation is null || now - participation.LastVotedAt >= mail.Value.ReceiptWindow;
+        if (participation is null)
         {
-            ballot = new Ballot { RoundId = round.Id, VoterId = voter.Id, SubmittedAt = now, Channel = voter.Channel };
-            db.Ballots.Add(ballot);
-        }
-        else
-        {
-            db.BallotEntries.RemoveRange(ballot.Entries);
-            ballot.Entries.Clear();
+            participation = new ParticipationRecord { RoundId = round.Id, VoterId = voter.Id, FirstVotedAt = now };
+            db.Participations.Add(participation);
         }
 
-        ballot.UpdatedAt = now;
-        ballot.Channel = voter.Channel;
-        ballot.Entries.AddRange(lines.Select(l => new BallotEntry { ThemeId = l.ThemeId, IdeaId = l.IdeaId, Value = l.Value }));
+        (participation.LastVotedAt, participation.Channel) = (now, voter.Channel);
+        var receipt = await FillAsync(round.Id, pseudonym, lines);
         // One receipt per voter and round within the window: a ballot changed again and again (or saved 200 times by a
-        // script) does not fill the voter's mailbox; the receipt carries no content, so the first one stays true.
+        // script) does not fill the voter's mailbox. The receipt says that the vote counts, never what it is or its
+        // receipt code: the outbox would otherwise hold the link between a person and a ballot (docs/secrecy.md).
         if (voter.Account is { } account && receiptDue)
         {
             outbox.Enqueue(templates.BallotReceipt(account, round.Kind, editionName, replaced));
@@ -192,7 +220,26 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
             await own.CommitAsync();
         }
 
-        return replaced ? CastResult.Replaced : CastResult.Saved;
+        return new CastOutcome(replaced ? CastResult.Replaced : CastResult.Saved, receipt);
+    }
+
+    /// <summary>The ballot under this pseudonym with these lines: a new one with a random id and receipt code, or the stored one refilled. Returns its receipt code.</summary>
+    private async Task<string> FillAsync(int roundId, string pseudonym, IReadOnlyList<BallotLine> lines)
+    {
+        var ballot = await BallotOf(db, roundId, pseudonym).SingleOrDefaultAsync();
+        if (ballot is null)
+        {
+            ballot = new Ballot { Id = Ballot.NewId(), RoundId = roundId, Pseudonym = pseudonym, ReceiptCode = Voting.Secrecy.ReceiptCode.New() };
+            db.Ballots.Add(ballot);
+        }
+        else
+        {
+            db.BallotEntries.RemoveRange(ballot.Entries);
+            ballot.Entries.Clear();
+        }
+
+        ballot.Entries.AddRange(lines.Select(l => new BallotEntry { BallotId = ballot.Id, ThemeId = l.ThemeId, IdeaId = l.IdeaId, Value = l.Value }));
+        return ballot.ReceiptCode;
     }
 
     /// <summary>
@@ -213,9 +260,13 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
     internal static Task<bool> CheckedInAsync(AppDbContext db, int roundId, long codeId) =>
         db.EventCheckIns.AnyAsync(c => c.RoundId == roundId && c.VotingCodeId == codeId);
 
-    /// <summary>The voter's ballot in a round with its entries; at most one (a unique index).</summary>
-    internal static IQueryable<Ballot> BallotOf(AppDbContext db, int roundId, string voterId) =>
-        db.Ballots.Include(b => b.Entries).Where(b => b.RoundId == roundId && b.VoterId == voterId);
+    /// <summary>The ballot under a pseudonym in a round, with its entries; at most one (a unique index).</summary>
+    internal static IQueryable<Ballot> BallotOf(AppDbContext db, int roundId, string pseudonym) =>
+        db.Ballots.Include(b => b.Entries).Where(b => b.RoundId == roundId && b.Pseudonym == pseudonym);
+
+    /// <summary>Whether the voter took part in the round (one participation per voter and round, its key).</summary>
+    internal static Task<bool> ParticipatedAsync(AppDbContext db, int roundId, string voterId) =>
+        db.Participations.AnyAsync(p => p.RoundId == roundId && p.VoterId == voterId);
 
     /// <summary>The admitted, visible ideas per theme with a budget; themes without any are left out.</summary>
     private async Task<IReadOnlyList<ThemeIdeas>> IdeasByThemeAsync(Edition edition)

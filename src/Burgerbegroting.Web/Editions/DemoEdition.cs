@@ -4,6 +4,7 @@ using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Voting;
+using Burgerbegroting.Voting.Paper;
 using Ballot = Burgerbegroting.Data.Editions.Ballot;
 using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Audit;
@@ -22,7 +23,7 @@ namespace Burgerbegroting.Web.Editions;
 /// The data is in Editions/Demo; people and ideas are written by the other parts of this class there.
 /// </summary>
 public sealed partial class DemoEdition(
-    AppDbContext db, RoundLifecycle lifecycle, AccountSeeder seeder, UserManager<AppUser> users, AuditLog audit, StemcodeIssuer issuer, BallotDesk desk, Events.PaperEntry paper, TimeProvider clock)
+    AppDbContext db, RoundLifecycle lifecycle, AccountSeeder seeder, UserManager<AppUser> users, AuditLog audit, StemcodeIssuer issuer, BallotDesk desk, Secrecy.BallotKeys keys, Events.PaperEntry paper, TimeProvider clock)
 {
     public const int Seed = 2027;
 
@@ -138,19 +139,30 @@ public sealed partial class DemoEdition(
     /// <summary>Ballots of a share of the residents and letter holders, straight into the open round: no receipt mails, one save.</summary>
     private async Task CastAsync(RoundKind round, double turnout, Func<List<BallotEntry>> ballot)
     {
+        var key = await keys.KeyAsync(await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == _roundIds[round]))
+            ?? throw new InvalidOperationException($"Round {round} has no key.");
         foreach (var voter in _residents)
         {
             if (_random.NextDouble() < turnout && ballot() is { Count: > 0 } entries)
             {
-                var at = _now.AddMinutes(-_random.Next(60 * 24 * 14));
-                db.Ballots.Add(new Ballot { RoundId = _roundIds[round], VoterId = _voterIds[voter.Id], SubmittedAt = at, UpdatedAt = at, Entries = entries });
+                AddBallot(round, key, _voterIds[voter.Id], BallotChannel.Account, _now.AddMinutes(-_random.Next(60 * 24 * 14)), entries);
             }
         }
 
-        CastLetterBallots(round, turnout, ballot);
+        CastLetterBallots(round, turnout, ballot, key);
 
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>A ballot as the ballot desk stores it: under the voter's pseudonym, with a participation that says when.</summary>
+    private void AddBallot(RoundKind round, byte[] key, string voterId, BallotChannel channel, DateTime at, List<BallotEntry> entries)
+    {
+        var ballot = new Ballot { Id = Ballot.NewId(), RoundId = _roundIds[round], Pseudonym = Voting.Secrecy.BallotPseudonym.Of(key, voterId), ReceiptCode = Voting.Secrecy.ReceiptCode.New() };
+        entries.ForEach(e => e.BallotId = ballot.Id);
+        ballot.Entries = entries;
+        db.Ballots.Add(ballot);
+        db.Participations.Add(new ParticipationRecord { RoundId = ballot.RoundId, VoterId = voterId, Channel = channel, FirstVotedAt = at, LastVotedAt = at });
     }
 
     private async Task MoveAsync(RoundKind round, Func<int, Task<TransitionError>> step)

@@ -11,6 +11,9 @@ public static class EditionsSetup
         services.AddScoped<AuditLog>();
         services.AddSingleton<Eligibility>();
         services.AddScoped<BallotDesk>();
+        services.AddSingleton<Infrastructure.SecretKeys>();
+        services.AddScoped<Secrecy.BallotKeys>();
+        services.AddScoped<Secrecy.BallotSecrecyUpgrade>();
         services.AddScoped<RoundLifecycle>();
         services.AddScoped<ResultsCalculator>();
         services.AddScoped<PublicationMails>();

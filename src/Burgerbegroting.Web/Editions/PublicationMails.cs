@@ -29,11 +29,11 @@ public sealed class PublicationMails(AppDbContext db, Outbox outbox, EmailTempla
     {
         var page = RoundPages.Of(round.Kind);
         var link = links.Page(page.ResultsPage, page.ResultsValues);
-        // A ballot names an account, or in a stemcodes edition a code, which may be linked to an account.
-        var accountIds = db.Ballots.Where(b => b.RoundId == round.Id).Select(b => b.VoterId)
-            .Concat(from b in db.Ballots
-                    join c in db.VotingCodes on b.VoterId equals c.VoterId
-                    where b.RoundId == round.Id && c.AccountId != null
+        // A participation names an account, or in a stemcodes edition a code, which may be linked to an account.
+        var accountIds = db.Participations.Where(p => p.RoundId == round.Id).Select(p => p.VoterId)
+            .Concat(from p in db.Participations
+                    join c in db.VotingCodes on p.VoterId equals c.VoterId
+                    where p.RoundId == round.Id && c.AccountId != null
                     select c.AccountId!);
         var participants = await db.Users.Where(u => u.WantsUpdates && accountIds.Contains(u.Id)).ToListAsync();
         foreach (var user in participants)

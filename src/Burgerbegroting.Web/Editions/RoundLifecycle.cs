@@ -4,6 +4,7 @@ using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Ideas;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Audit;
+using Burgerbegroting.Web.Secrecy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Burgerbegroting.Web.Editions;
@@ -15,7 +16,7 @@ public sealed record RoundTie(int RoundId, IReadOnlyList<ThemeResult> Tied, int 
 /// Moves a round Planned → Open → Closed → Published as <see cref="RoundTransitions"/> allows, each step in the
 /// audit log; closing computes the results, publishing feeds them to the next round and mails participants.
 /// </summary>
-public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalculator results, PublicationMails mails, TimeProvider clock)
+public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalculator results, PublicationMails mails, BallotKeys keys, TimeProvider clock)
 {
     public async Task<TransitionError> OpenAsync(int roundId)
     {
@@ -32,6 +33,11 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
         await mails.EnqueueOpenedAsync(round, round.Edition);
         Record(AuditActions.RoundOpened, round);
         await db.SaveChangesAsync();
+        if (round.Definition.HasBallot)
+        {
+            await keys.KeyAsync(round);
+        }
+
         return TransitionError.None;
     }
 
@@ -50,6 +56,7 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
         Record(AuditActions.RoundClosed, round);
         await db.SaveChangesAsync();
         await results.ComputeAsync(round);
+        await BallotOrder.ForgetAsync(db);
         return TransitionError.None;
     }
 
@@ -83,6 +90,8 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
         round.Status = RoundStatus.Published;
         round.PublishedAt = Now;
         await mails.EnqueueAsync(round, round.Edition);
+        // From this save on, nobody can tell which ballot was whose (docs/secrecy.md).
+        await keys.ForgetAsync(round.Id);
         Record(AuditActions.RoundPublished, round);
         await db.SaveChangesAsync();
         return TransitionError.None;

@@ -46,7 +46,7 @@ public sealed class EventDesk(AppDbContext db, AuditLog audit, TimeProvider cloc
             return new(CheckInOutcome.RoundNotOpen);
         }
 
-        if (await db.Ballots.AnyAsync(b => b.RoundId == ev.RoundId && b.VoterId == code.VoterId))
+        if (await BallotDesk.ParticipatedAsync(db, ev.RoundId, code.VoterId))
         {
             return new(CheckInOutcome.VotedOnline);
         }

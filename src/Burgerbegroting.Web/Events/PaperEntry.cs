@@ -174,7 +174,7 @@ public sealed class PaperEntry(AppDbContext db, BallotDesk desk, AuditLog audit,
             return false;
         }
 
-        if (await desk.CastAsync(context, verdict.Ballot!) is not (CastResult.Saved or CastResult.Replaced))
+        if (!(await desk.CastAsync(context, verdict.Ballot!)).Stored)
         {
             return null;
         }

@@ -54,7 +54,7 @@ public sealed class SecretKeys(IConfiguration configuration, IHostEnvironment en
                 stream.Write(key);
             }
 
-            log.LogWarning("Made a new key {Name} in {File}. Back it up apart from the database; without it the stemcodes issued under it stop working.", name, file);
+            log.LogWarning("Made a new key {Name} in {File}. Back it up apart from the database; without it what was made with it (stemcodes, the keys of running rounds) stops working.", name, file);
             return key;
         }
         catch (IOException) when (File.Exists(file))

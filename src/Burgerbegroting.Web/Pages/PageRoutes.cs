@@ -123,10 +123,12 @@ public static class PageRoutes
     public const string Health = "/health";
     public const string BallotsFile = "/uitslag/{round:int}/ballots.pb";
     public const string ResultsFile = "/uitslag/{round:int}/results.csv";
+    public const string BallotListFile = "/uitslag/{round:int}/stembiljetten.csv";
     public const string ParticipationFile = "/uitslag/{round:int}/deelname/{table}.csv";
     public const string StaffParticipationFile = "/beheer/edities/{id:int}/deelname/{round:int}/{table}.csv";
     public const string BallotsFileRoute = "ballots-file";
     public const string ResultsFileRoute = "results-file";
+    public const string BallotListFileRoute = "ballot-list-file";
     public const string ParticipationFileRoute = "participation-file";
     public const string StaffParticipationFileRoute = "staff-participation-file";
 

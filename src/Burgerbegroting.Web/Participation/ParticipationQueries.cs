@@ -18,7 +18,7 @@ public static class ParticipationQueries
 {
     public static async Task<RoundParticipation> LoadRoundAsync(AppDbContext db, Edition edition, Round round, int currentYear)
     {
-        var channels = await db.Ballots.Where(b => b.RoundId == round.Id).GroupBy(b => b.Channel)
+        var channels = await db.Participations.Where(p => p.RoundId == round.Id).GroupBy(p => p.Channel)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         var invalid = await db.PaperSheets.CountAsync(s => s.RoundId == round.Id && s.Status == SheetStatus.Invalid);
         var groups = await GroupsAsync(db, edition, round.Id);
@@ -57,7 +57,7 @@ public static class ParticipationQueries
 
     private static async Task<List<ParticipantGroup>> GroupsAsync(AppDbContext db, Edition edition, int roundId)
     {
-        var online = db.Ballots.Where(b => b.RoundId == roundId && b.Channel != BallotChannel.Paper);
+        var online = db.Participations.Where(p => p.RoundId == roundId && p.Channel != BallotChannel.Paper);
         var codes = db.VotingCodes.Where(c => c.EditionId == edition.Id);
 
         // Online and desk ballots of accounts (an accounts edition): the account's postcode and birth year.
@@ -66,9 +66,9 @@ public static class ParticipationQueries
                                group u by new { u.Postcode, u.BirthYear } into g
                                select new { g.Key.Postcode, g.Key.BirthYear, People = g.Count() }).ToListAsync();
 
-        // Ballots of stemcodes (typed, from a linked account, or at the desk), and paper voters checked in by stemcode.
-        // One ballot and one check-in per code and round (unique indexes), so a code is counted once in each.
-        var byCode = await CodeGroupsAsync(db, codes.Where(c => online.Any(b => b.VoterId == c.VoterId)));
+        // Stemcodes that voted (typed, from a linked account, or at the desk), and paper voters checked in by stemcode.
+        // One participation and one check-in per code and round (keys), so a code is counted once in each.
+        var byCode = await CodeGroupsAsync(db, codes.Where(c => online.Any(p => p.VoterId == c.VoterId)));
         var checkIns = db.EventCheckIns.Where(ci => ci.RoundId == roundId);
         var checkedInCodes = await CodeGroupsAsync(db, codes.Where(c => checkIns.Any(ci => ci.VotingCodeId == c.Id)));
 

@@ -11,8 +11,8 @@ using Burgerbegroting.Web.Pages;
 namespace Burgerbegroting.Web.Selection;
 
 /// <summary>
-/// Open data of a published selection round: each theme's anonymised ballots and ideas as a pabulib file (voters numbered
-/// in random order, no identities), and every idea's outcome as CSV. The tally tool reproduces the winners from
+/// Open data of a published selection round: each theme's anonymised ballots and ideas as a pabulib file (each voter
+/// under the ballot's receipt code, no identities), and every idea's outcome as CSV. The tally tool reproduces the winners from
 /// the pabulib file alone.
 /// </summary>
 public static class OpenData
@@ -41,11 +41,10 @@ public static class OpenData
         }
 
         var ideas = await db.AdmittedIdeasAsync(edition.Id, theme.Id);
-        var ballots = await db.ApprovalsAsync(selection.Id, theme.Id);
-        // Voters are numbered in a random order, so the file says nothing about who voted when.
-        var shuffled = ballots.ToArray();
-        Random.Shared.Shuffle(shuffled);
-        var election = SelectionElection.Build(theme, ideas, shuffled, Meta(edition, theme, selection));
+        // Each ballot under its receipt code, in the order of the codes (random): the file says nothing about who voted
+        // when, and a voter finds their own ballot by the code they were shown (docs/secrecy.md).
+        var ballots = await db.ReceiptApprovalsAsync(selection.Id, theme.Id);
+        var election = SelectionElection.Build(theme, ideas, [.. ballots.Select(b => b.Ideas)], Meta(edition, theme, selection), [.. ballots.Select(b => b.Receipt)]);
         var text = PabulibWriter.WriteToString(election.Election);
         return Results.File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", $"{FileNames.Slug(edition.Name)}_{FileNames.Slug(theme.Name)}.pb");
     }

@@ -34,6 +34,16 @@ public static class SelectionData
         return [.. rows.GroupBy(r => r.BallotId).OrderBy(g => g.Key).Select(g => (IReadOnlyList<int>)g.Select(r => r.IdeaId).ToList())];
     }
 
+    /// <summary>Each ballot's receipt code with its approved ideas of a theme, ordered by code (the open data, docs/secrecy.md).</summary>
+    public static async Task<List<(string Receipt, IReadOnlyList<int> Ideas)>> ReceiptApprovalsAsync(this AppDbContext db, int roundId, int themeId)
+    {
+        var rows = await (from e in db.BallotEntries
+                          join b in db.Ballots on e.BallotId equals b.Id
+                          where b.RoundId == roundId && e.ThemeId == themeId && e.IdeaId != null
+                          select new { b.ReceiptCode, IdeaId = e.IdeaId!.Value }).ToListAsync();
+        return [.. rows.GroupBy(r => r.ReceiptCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, (IReadOnlyList<int>)[.. g.Select(r => r.IdeaId)]))];
+    }
+
     internal static IQueryable<Approval> Approvals(AppDbContext db, int roundId, int themeId) =>
         from e in db.BallotEntries
         join b in db.Ballots on e.BallotId equals b.Id

@@ -33,7 +33,8 @@ public sealed class SelectionElection
 
     /// <param name="ballots">Per voter (any stable order) the ideas of this theme they approved.</param>
     /// <param name="meta">Extra META rows for the published file (description, date, ...).</param>
-    public static SelectionElection Build(Theme theme, IReadOnlyList<SelectionIdea> ideas, IReadOnlyList<IReadOnlyList<int>> ballots, IEnumerable<KeyValuePair<string, string>>? meta = null)
+    /// <param name="voterIds">The voter_id of each ballot in the file (the open data's receipt codes); else 1, 2, 3…</param>
+    public static SelectionElection Build(Theme theme, IReadOnlyList<SelectionIdea> ideas, IReadOnlyList<IReadOnlyList<int>> ballots, IEnumerable<KeyValuePair<string, string>>? meta = null, IReadOnlyList<string>? voterIds = null)
     {
         var ordered = ideas.OrderBy(i => i.Cost).ThenBy(i => i.SubmittedAt).ThenBy(i => i.Id).ToList();
         var width = Math.Max(3, ordered.Count.ToString(CultureInfo.InvariantCulture).Length);
@@ -45,7 +46,7 @@ public sealed class SelectionElection
             ["category"] = theme.Name,
         })).ToList();
         var votingBallots = ballots
-            .Select((approved, i) => new VotingBallot((i + 1).ToString(CultureInfo.InvariantCulture), [.. approved.Where(projectOf.ContainsKey).Select(id => projectOf[id])]))
+            .Select((approved, i) => new VotingBallot(voterIds?[i] ?? (i + 1).ToString(CultureInfo.InvariantCulture), [.. approved.Where(projectOf.ContainsKey).Select(id => projectOf[id])]))
             .Where(b => b.ProjectIds.Count > 0)
             .ToList();
         var election = new Election(theme.Budget ?? 0, projects, votingBallots, VoteType.Approval, meta?.ToList());

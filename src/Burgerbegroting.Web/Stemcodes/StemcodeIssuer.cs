@@ -4,6 +4,7 @@ using Burgerbegroting.Data.Stemcodes;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Voting.Stemcodes;
 using Burgerbegroting.Web.Audit;
+using Burgerbegroting.Web.Editions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Burgerbegroting.Web.Stemcodes;
@@ -15,7 +16,7 @@ public sealed record CodeHolder(string Buurt, string? Postcode = null, string? H
 /// Issues and revokes stemcodes (docs/stemcodes.md, "Issuing"). A batch stores each code's keyed hash and the
 /// batch's protected seed; the plain codes are made again from the seed for the export and nowhere stored.
 /// </summary>
-public sealed class StemcodeIssuer(AppDbContext db, StemcodeVault vault, AuditLog audit, TimeProvider clock)
+public sealed class StemcodeIssuer(AppDbContext db, StemcodeVault vault, BallotDesk desk, AuditLog audit, TimeProvider clock)
 {
     private const int Chunk = 2000;
 
@@ -61,7 +62,7 @@ public sealed class StemcodeIssuer(AppDbContext db, StemcodeVault vault, AuditLo
         code.RevokedAt = clock.GetUtcNow().UtcDateTime;
         code.AccountId = null;
         code.LinkedAt = null;
-        var withdrawn = await db.Ballots.Where(b => openRounds.Contains(b.RoundId) && b.VoterId == code.VoterId).ExecuteDeleteAsync();
+        var withdrawn = await desk.WithdrawAsync(openRounds, code.VoterId);
         StemcodeBatch? batch = null;
         if (replace)
         {

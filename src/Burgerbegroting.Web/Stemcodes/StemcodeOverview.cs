@@ -26,10 +26,10 @@ public sealed record StemcodeOverview(IReadOnlyList<BuurtCodes> PerBuurt, CodeFa
             .Select(g => new { Buurt = g.Key, Issued = g.Count(), Revoked = g.Count(c => c.RevokedAt != null), Linked = g.Count(c => c.AccountId != null) })
             .ToListAsync();
         var roundIds = edition.Rounds.Where(r => r.Definition.HasBallot).Select(r => r.Id).ToList();
-        var voted = await (from b in db.Ballots
-                           join c in codes on b.VoterId equals c.VoterId
-                           where roundIds.Contains(b.RoundId)
-                           group b by new { b.RoundId, c.Buurt } into g
+        var voted = await (from p in db.Participations
+                           join c in codes on p.VoterId equals c.VoterId
+                           where roundIds.Contains(p.RoundId)
+                           group p by new { p.RoundId, c.Buurt } into g
                            select new { g.Key.RoundId, g.Key.Buurt, Count = g.Count() }).ToListAsync();
         var buurten = perBuurt.Select(b => new BuurtCodes(b.Buurt, b.Issued, b.Revoked, b.Linked,
             voted.Where(v => v.Buurt == b.Buurt).ToDictionary(v => v.RoundId, v => v.Count))).OrderBy(b => b.Buurt, StringComparer.CurrentCulture).ToList();

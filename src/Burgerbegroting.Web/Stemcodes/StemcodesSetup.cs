@@ -9,7 +9,6 @@ public static class StemcodesSetup
     {
         var services = builder.Services;
         services.Configure<StemcodeOptions>(builder.Configuration.GetSection("Stemcodes"));
-        services.AddSingleton<SecretKeys>();
         services.AddSingleton<StemcodeVault>();
         services.AddSingleton<StemcodeGuard>();
         services.AddScoped<StemcodeIssuer>();

@@ -45,7 +45,7 @@ public static class Seed
         var context = await desk.LoadAsync(round, voter);
         var ballot = fill(context!);
         Assert.NotNull(ballot);
-        Assert.Equal(CastResult.Saved, await desk.CastAsync(context!, ballot));
+        Assert.Equal(CastResult.Saved, (await desk.CastAsync(context!, ballot)).Result);
     }
 
     /// <summary>Ideas by <paramref name="submitterEmail"/>, admitted at their cost, under chosen themes named in <paramref name="ideas"/>.</summary>

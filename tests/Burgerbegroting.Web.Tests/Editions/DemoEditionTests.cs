@@ -153,7 +153,7 @@ public sealed class DemoEditionTests
         Assert.All(residents, r => Assert.Contains(r.Id, linked.Values));
         // Account ballots belong to linked codes; the letter holders' ballots to codes without an account; the event's
         // paper sheets are ballots of their own, cast by letter holders who checked in and did not vote online.
-        var ballots = await app.WithDbAsync(db => db.Ballots.Select(b => new { b.VoterId, b.Channel }).ToListAsync());
+        var ballots = await app.WithDbAsync(db => db.Participations.Select(p => new { p.VoterId, p.Channel }).ToListAsync());
         var unlinked = await app.WithDbAsync(db => db.VotingCodes.Where(c => c.AccountId == null).ToDictionaryAsync(c => c.VoterId, c => c.Id));
         Assert.All(ballots.Where(b => b.Channel == BallotChannel.Account), b => Assert.Contains(residents, r => r.Id == linked[b.VoterId]));
         Assert.All(ballots.Where(b => b.Channel == BallotChannel.Stemcode), b => Assert.True(unlinked.ContainsKey(b.VoterId)));

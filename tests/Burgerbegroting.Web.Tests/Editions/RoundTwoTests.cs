@@ -239,8 +239,9 @@ public abstract class RoundTwoTestsBase(TestDatabase database) : IAsyncLifetime
         var refusedCount = outcomes.Count(o => o.Status == HttpStatusCode.Conflict);
         TestContext.Current.TestOutputHelper?.WriteLine($"{acceptedVoters.Count} accepted, {refusedCount} refused, {waiting.Count} residents left over");
         Assert.True(acceptedVoters.Count > 0 && refusedCount > 0, $"{acceptedVoters.Count} accepted, {refusedCount} refused: the race did not give both outcomes");
-        var counted = await _app.WithDbAsync(db => db.Ballots.Select(b => b.VoterId).ToListAsync());
+        var counted = await _app.WithDbAsync(db => db.Participations.Select(p => p.VoterId).ToListAsync());
         Assert.Equal(acceptedVoters, counted.Order(StringComparer.Ordinal));
+        Assert.Equal(acceptedVoters.Count, await _app.WithDbAsync(db => db.Ballots.CountAsync()));
         Assert.Equal(acceptedVoters.Count, (await _app.RoundAsync(2)).BallotCount);
     }
 }

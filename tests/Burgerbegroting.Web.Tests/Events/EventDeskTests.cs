@@ -1,3 +1,4 @@
+using Burgerbegroting.Data.Editions;
 using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
@@ -37,11 +38,12 @@ public sealed class EventDeskTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<List<Ballot>> BallotsAsync(int round) =>
+    /// <summary>Who voted in the round and how (a ballot itself names nobody, docs/secrecy.md).</summary>
+    private async Task<List<ParticipationRecord>> ParticipationsAsync(int round) =>
         await _app.WithDbAsync(async db =>
         {
             var id = await db.Rounds.Where(r => r.Number == round).Select(r => r.Id).SingleAsync();
-            return await db.Ballots.AsNoTracking().Where(b => b.RoundId == id).ToListAsync();
+            return await db.Participations.AsNoTracking().Where(p => p.RoundId == id).ToListAsync();
         });
 
     private async Task<List<EventCheckIn>> CheckInsAsync() => await _app.WithDbAsync(db => db.EventCheckIns.AsNoTracking().ToListAsync());
@@ -82,7 +84,7 @@ public sealed class EventDeskTests : IAsyncLifetime
         var token = (await resident.GetDocumentAsync("/stemmen/code")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         Assert.Equal(HttpStatusCode.Forbidden, (await resident.PostAsync("/stemmen/themas", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", token), new("Chosen", themes[0].ToString(CultureInfo.InvariantCulture))]))).StatusCode);
-        Assert.Empty(await BallotsAsync(1));
+        Assert.Empty(await ParticipationsAsync(1));
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var context = await scope.ServiceProvider.GetRequiredService<BallotDesk>().LoadAsync(RoundKind.ThemeChoice, (AppUser?)null, new CodeSession(row.Id, BallotChannel.Stemcode));
@@ -96,7 +98,7 @@ public sealed class EventDeskTests : IAsyncLifetime
         (await later.EnterCodeAsync(code)).AssertRedirect("/stemmen/verdeling");
         var split = chosen.Select((id, i) => (id, i)).ToDictionary(x => $"Shares[{x.id}]", x => new[] { "50", "30", "20" }[x.i]);
         (await later.SubmitAsync("/stemmen/verdeling", split)).AssertRedirect("/stemmen/code");
-        var ballot = Assert.Single(await BallotsAsync(2));
+        var ballot = Assert.Single(await ParticipationsAsync(2));
         Assert.Equal((row.VoterId, BallotChannel.Stemcode), (ballot.VoterId, ballot.Channel));
     }
 
@@ -116,7 +118,7 @@ public sealed class EventDeskTests : IAsyncLifetime
         Assert.Contains("Met deze code is deze ronde al online gestemd: die stem blijft staan; geef geen papieren stembiljet mee",
             Text(await Forms.ParseAsync(refused), "#Code-error"), StringComparison.Ordinal);
         Assert.Empty(await CheckInsAsync());
-        Assert.Equal(BallotChannel.Stemcode, Assert.Single(await BallotsAsync(1)).Channel);
+        Assert.Equal(BallotChannel.Stemcode, Assert.Single(await ParticipationsAsync(1)).Channel);
     }
 
     [Fact]
@@ -189,7 +191,7 @@ public sealed class EventDeskTests : IAsyncLifetime
             Assert.Null(next.QuerySelector("#code-status"));
         }
 
-        var ballots = await BallotsAsync(1);
+        var ballots = await ParticipationsAsync(1);
         Assert.Equal(2, ballots.Count);
         Assert.All(ballots, b => Assert.Equal(BallotChannel.Desk, b.Channel));
     }

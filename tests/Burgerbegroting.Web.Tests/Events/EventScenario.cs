@@ -31,15 +31,11 @@ public static class EventScenario
         await app.WithDbAsync(async db =>
         {
             var roundId = await db.Rounds.Where(r => r.Number == round).Select(r => r.Id).SingleAsync();
-            db.Ballots.AddRange(channels.Select((channel, i) => new Ballot
+            for (var i = 0; i < channels.Length; i++)
             {
-                RoundId = roundId,
-                VoterId = Guid.NewGuid().ToString(),
-                SubmittedAt = DateTime.UtcNow,
-                UpdatedAt = DateTime.UtcNow,
-                Channel = channel,
-                Entries = [.. entries(i)],
-            }));
+                TestBallots.Add(db, roundId, Guid.NewGuid().ToString(), channels[i], entries(i));
+            }
+
             return await db.SaveChangesAsync();
         });
 

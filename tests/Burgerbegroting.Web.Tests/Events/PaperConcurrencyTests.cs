@@ -55,7 +55,7 @@ public sealed class PaperConcurrencyTests : IAsyncLifetime
         Assert.Equal(Sheets, outcomes.Count(o => o.StatusCode == HttpStatusCode.Redirect));
         var sheets = await _app.WithDbAsync(db => db.PaperSheets.AsNoTracking().Include(s => s.Entries).ToListAsync());
         Assert.All(sheets, s => Assert.Equal((SheetStatus.Counted, 2), (s.Status, s.Entries.Count)));
-        var ballots = await _app.WithDbAsync(db => db.Ballots.Select(b => b.VoterId).ToListAsync());
+        var ballots = await _app.WithDbAsync(db => db.Participations.Select(p => p.VoterId).ToListAsync());
         Assert.Equal(sheets.Select(s => s.BallotVoterId).Order(StringComparer.Ordinal), ballots.Order(StringComparer.Ordinal));
     }
 
@@ -80,7 +80,7 @@ public sealed class PaperConcurrencyTests : IAsyncLifetime
         Assert.Equal(Sheets, outcomes.Count(o => o.StatusCode == HttpStatusCode.Redirect));
         var sheets = await _app.WithDbAsync(db => db.PaperSheets.AsNoTracking().ToListAsync());
         Assert.All(sheets, s => Assert.Equal(SheetStatus.Counted, s.Status));
-        var ballots = await _app.WithDbAsync(db => db.Ballots.Select(b => b.VoterId).ToListAsync());
+        var ballots = await _app.WithDbAsync(db => db.Participations.Select(p => p.VoterId).ToListAsync());
         Assert.Equal(sheets.Select(s => s.BallotVoterId).Order(StringComparer.Ordinal), ballots.Order(StringComparer.Ordinal));
     }
 }

@@ -72,10 +72,11 @@ public sealed class PaperEntryTests : IAsyncLifetime
         Assert.Empty(second.QuerySelectorAll("input[name='Input.Themes'][checked]"));
 
         var ballot = await _app.WithDbAsync(db => db.Ballots.AsNoTracking().Include(b => b.Entries).SingleAsync());
-        Assert.Equal(BallotChannel.Paper, ballot.Channel);
+        var participation = await _app.WithDbAsync(db => db.Participations.AsNoTracking().SingleAsync());
+        Assert.Equal(BallotChannel.Paper, participation.Channel);
         Assert.Equal([(themes[0], 1), (themes[2], 1)], ballot.Entries.OrderBy(e => e.ThemeId).Select(e => (e.ThemeId, e.Value)));
         var sheet = await SheetAsync(7);
-        Assert.Equal((SheetStatus.Counted, ballot.VoterId), (sheet.Status, sheet.BallotVoterId));
+        Assert.Equal((SheetStatus.Counted, participation.VoterId), (sheet.Status, sheet.BallotVoterId));
         Assert.Equal(["typist1@example.nl", "typist2@example.nl"], sheet.Entries.OrderBy(e => e.Position).Select(e => e.TypistName));
 
         Assert.Equal(TransitionError.None, await _app.StepAsync(1, (l, id) => l.CloseAsync(id)));
@@ -308,7 +309,7 @@ public sealed class PaperEntryTests : IAsyncLifetime
         Assert.Equal(TransitionError.None, await _app.StepAsync(2, (l, id) => l.PublishAsync(id)));
         Assert.Equal([500_000, 500_000, 0], await BudgetsAsync());
         Assert.Equal(2, (await _app.RoundAsync(2)).BallotCount);
-        Assert.Equal([BallotChannel.Account, BallotChannel.Paper], await _app.WithDbAsync(db => db.Ballots.OrderBy(b => b.Id).Select(b => b.Channel).ToListAsync()));
+        Assert.Equal([BallotChannel.Account, BallotChannel.Paper], (await _app.WithDbAsync(db => db.Participations.Select(p => p.Channel).ToListAsync())).Order());
     }
 
     [Fact]
@@ -343,7 +344,7 @@ public sealed class PaperEntryTests : IAsyncLifetime
         var paperResults = await Results(_app);
         Assert.Equal(await Results(online), paperResults);
         Assert.Equal(1_000_000, paperResults.Sum(r => r.Budget));
-        Assert.Equal(splits.Length, await _app.WithDbAsync(db => db.Ballots.CountAsync(b => b.Channel == BallotChannel.Paper)));
+        Assert.Equal(splits.Length, await _app.WithDbAsync(db => db.Participations.CountAsync(p => p.Channel == BallotChannel.Paper)));
 
         static async Task<List<(int Position, long PercentageSum, long? Budget, ThemeOutcome Outcome)>> Results(AppFactory app) =>
             (await app.WithDbAsync(db => db.ThemeResults.Include(r => r.Theme).OrderBy(r => r.Rank).ToListAsync()))
@@ -369,7 +370,7 @@ public sealed class PaperEntryTests : IAsyncLifetime
         (await _typist2.EnterSheetAsync(eventId, 40, ticks: ticked)).AssertRedirect(PaperScenario.EntryUrl(eventId));
 
         var ballot = await _app.WithDbAsync(db => db.Ballots.AsNoTracking().Include(b => b.Entries).SingleAsync());
-        Assert.Equal(BallotChannel.Paper, ballot.Channel);
+        Assert.Equal(BallotChannel.Paper, (await _app.WithDbAsync(db => db.Participations.SingleAsync())).Channel);
         Assert.Equal(ticked.Order(), ballot.Entries.Select(e => e.IdeaId!.Value).Order());
         Assert.Equal(
             await _app.WithDbAsync(db => db.Ideas.Where(i => ticked.Contains(i.Id)).OrderBy(i => i.Id).Select(i => i.ThemeId).ToListAsync()),

@@ -52,7 +52,10 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["Email:Smtp:Timeout"] = "00:00:05";
         _settings["RateLimits:SignInPerMinute"] = "1000";
         _settings["RateLimits:BallotsPerMinute"] = "1000";
-        _settings["Secrets:Folder"] = Path.Combine(_directory, "secrets");
+        // Keys kept outside the database go with the database: a second app on it (a restart) has the same ones.
+        _settings["Secrets:Folder"] = database == TestDatabase.Sqlite
+            ? Path.Combine(Path.GetDirectoryName(SqliteFile)!, "secrets")
+            : Path.Combine(Path.GetTempPath(), "bb-test-secrets", postgresDatabase ?? DatabaseName!);
     }
 
     public TestDatabase Database { get; }

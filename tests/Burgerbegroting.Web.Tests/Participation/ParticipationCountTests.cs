@@ -53,7 +53,7 @@ public sealed class ParticipationCountTests
     /// <summary>Everything loaded into memory and counted by hand: online ballots by their code, paper voters by their check-in.</summary>
     private static async Task<Expected> CountAsync(Burgerbegroting.Data.AppDbContext db, Round round)
     {
-        var ballots = await db.Ballots.Where(b => b.RoundId == round.Id).Select(b => new { b.VoterId, b.Channel }).ToListAsync();
+        var ballots = await db.Participations.Where(p => p.RoundId == round.Id).Select(p => new { p.VoterId, p.Channel }).ToListAsync();
         var codes = await db.VotingCodes.ToListAsync();
         var users = await db.Users.ToDictionaryAsync(u => u.Id, u => u.BirthYear);
         var checkIns = await db.EventCheckIns.Where(c => c.RoundId == round.Id).ToListAsync();

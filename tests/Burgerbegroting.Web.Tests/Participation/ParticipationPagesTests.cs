@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
+using Burgerbegroting.Data;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Events;
@@ -55,10 +56,11 @@ public sealed class ParticipationPagesTests : IAsyncLifetime
             {
                 var user = new AppUser { UserName = Guid.NewGuid() + "@example.nl", Kind = AccountKind.Resident, Postcode = postcode, BirthYear = born, CreatedAt = DateTime.UtcNow };
                 db.Users.Add(user);
-                db.Ballots.Add(Ballot(round.Id, user.Id, BallotChannel.Account, themes));
+                AddBallot(db, round.Id, user.Id, BallotChannel.Account, themes);
             }
 
-            db.Ballots.AddRange(Ballot(round.Id, Guid.NewGuid().ToString(), BallotChannel.Paper, themes), Ballot(round.Id, Guid.NewGuid().ToString(), BallotChannel.Paper, themes));
+            AddBallot(db, round.Id, Guid.NewGuid().ToString(), BallotChannel.Paper, themes);
+            AddBallot(db, round.Id, Guid.NewGuid().ToString(), BallotChannel.Paper, themes);
             db.EventCheckIns.AddRange(
                 new EventCheckIn { EventId = ev, RoundId = round.Id, AttendeeName = "Ria", AttendeePostcode = "6214BB", At = DateTime.UtcNow, By = "medewerker@example.nl" },
                 new EventCheckIn { EventId = ev, RoundId = round.Id, AttendeeName = "Piet", AttendeePostcode = "6211ZZ", At = DateTime.UtcNow, By = "medewerker@example.nl" });
@@ -67,11 +69,8 @@ public sealed class ParticipationPagesTests : IAsyncLifetime
         await _app.SeedSheetsAsync(ev, SheetStatus.Invalid);
     }
 
-    private static Ballot Ballot(int round, string voter, BallotChannel channel, List<int> themes) => new()
-    {
-        RoundId = round, VoterId = voter, Channel = channel, SubmittedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-        Entries = [new BallotEntry { ThemeId = themes[0], Value = 1 }, new BallotEntry { ThemeId = themes[1], Value = 1 }],
-    };
+    private static void AddBallot(AppDbContext db, int round, string voter, BallotChannel channel, List<int> themes) =>
+        TestBallots.Add(db, round, voter, channel, [new BallotEntry { ThemeId = themes[0], Value = 1 }, new BallotEntry { ThemeId = themes[1], Value = 1 }]);
 
     private async Task PublishRoundOneAsync()
     {

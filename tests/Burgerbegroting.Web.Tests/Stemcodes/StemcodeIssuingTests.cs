@@ -272,7 +272,7 @@ public sealed class StemcodeIssuingTests : IAsyncLifetime
         var voter = _app.CreateBrowserlessClient();
         (await voter.EnterCodeAsync(rows[3][0])).AssertRedirect("/stemmen/themas");
         (await ChooseThemesAsync(voter, (await _app.ThemeIdsAsync())[0])).AssertRedirect("/stemmen/code");
-        Assert.Equal((await _app.CodeRowAsync(rows[3][0])).VoterId, await _app.WithDbAsync(db => db.Ballots.Select(b => b.VoterId).SingleAsync()));
+        Assert.Equal((await _app.CodeRowAsync(rows[3][0])).VoterId, await _app.WithDbAsync(db => db.Participations.Select(p => p.VoterId).SingleAsync()));
     }
 
     [Fact]
@@ -323,7 +323,7 @@ public sealed class StemcodeIssuingTests : IAsyncLifetime
         var voter = _app.CreateBrowserlessClient();
         (await voter.EnterCodeAsync(newCode[0])).AssertRedirect("/stemmen/themas");
         (await ChooseThemesAsync(voter, (await _app.ThemeIdsAsync())[1])).AssertRedirect("/stemmen/code");
-        Assert.Equal(newRow.VoterId, await _app.WithDbAsync(db => db.Ballots.Select(b => b.VoterId).SingleAsync()));
+        Assert.Equal(newRow.VoterId, await _app.WithDbAsync(db => db.Participations.Select(p => p.VoterId).SingleAsync()));
     }
 
     [Fact]

@@ -55,29 +55,34 @@ public sealed class SqlServerScriptTests
         Assert.Contains("[r].[BallotWrites] + CAST(1 AS bigint)", claim, StringComparison.Ordinal);
         Assert.Contains("[r].[Status] = 1", claim, StringComparison.Ordinal);
 
-        var lookup = await sql.CaptureAsync(() => BallotDesk.BallotOf(db, 7, "voter-id").SingleOrDefaultAsync());
+        var pseudonym = new string('a', Burgerbegroting.Voting.Secrecy.BallotPseudonym.Length);
+        var lookup = await sql.CaptureAsync(() => BallotDesk.BallotOf(db, 7, pseudonym).SingleOrDefaultAsync());
 
-        // The save of a first ballot (its first batch: the ballot and the receipt), and of a replaced one.
-        var ballot = new Ballot { RoundId = 7, VoterId = "voter-id", SubmittedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
-        ballot.Entries.AddRange([new BallotEntry { ThemeId = 1, Value = 1 }, new BallotEntry { ThemeId = 2, Value = 1 }]);
+        // The save of a first ballot (its first batch: the participation, the ballot and the receipt), and of a replaced one.
+        var ballot = new Ballot { Id = Ballot.NewId(), RoundId = 7, Pseudonym = pseudonym, ReceiptCode = "ABCD-EFGH" };
+        ballot.Entries.AddRange([new BallotEntry { BallotId = ballot.Id, ThemeId = 1, Value = 1 }, new BallotEntry { BallotId = ballot.Id, ThemeId = 2, Value = 1 }]);
         db.Ballots.Add(ballot);
+        db.Participations.Add(new ParticipationRecord { RoundId = 7, VoterId = "voter-id", FirstVotedAt = DateTime.UtcNow, LastVotedAt = DateTime.UtcNow });
         db.OutboxMessages.Add(Receipt());
         var firstSave = await sql.CaptureAsync(() => db.SaveChangesAsync());
         Assert.Contains("INSERT INTO [Ballots]", firstSave, StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO [Participations]", firstSave, StringComparison.Ordinal);
         Assert.Contains("INSERT INTO [OutboxMessages]", firstSave, StringComparison.Ordinal);
         db.ChangeTracker.Clear();
 
-        var existing = new Ballot { Id = 40, RoundId = 7, VoterId = "voter-id", Entries = [new() { Id = 400, BallotId = 40, ThemeId = 1, Value = 1 }] };
+        var existing = new Ballot { Id = 40, RoundId = 7, Pseudonym = pseudonym, ReceiptCode = "ABCD-EFGH", Entries = [new() { Id = 400, BallotId = 40, ThemeId = 1, Value = 1 }] };
+        var participation = new ParticipationRecord { RoundId = 7, VoterId = "voter-id", FirstVotedAt = DateTime.UtcNow, LastVotedAt = DateTime.UtcNow };
         db.Ballots.Attach(existing);
+        db.Participations.Attach(participation);
         db.BallotEntries.RemoveRange(existing.Entries);
         existing.Entries.Clear();
-        existing.UpdatedAt = DateTime.UtcNow;
-        existing.Entries.AddRange([new BallotEntry { ThemeId = 2, Value = 1 }, new BallotEntry { ThemeId = 3, Value = 1 }]);
+        participation.LastVotedAt = DateTime.UtcNow.AddMinutes(1);
+        existing.Entries.AddRange([new BallotEntry { BallotId = 40, ThemeId = 2, Value = 1 }, new BallotEntry { BallotId = 40, ThemeId = 3, Value = 1 }]);
         db.OutboxMessages.Add(Receipt());
         var replacingSave = await sql.CaptureAsync(() => db.SaveChangesAsync());
         Assert.Contains("DELETE FROM [BallotEntries]", replacingSave, StringComparison.Ordinal);
-        Assert.Contains("UPDATE [Ballots]", replacingSave, StringComparison.Ordinal);
-        Assert.Contains("[BallotEntries]", replacingSave[replacingSave.IndexOf("UPDATE [Ballots]", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("UPDATE [Participations]", replacingSave, StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO [BallotEntries]", replacingSave, StringComparison.Ordinal);
 
         foreach (var batch in new[] { claim, lookup, firstSave, replacingSave })
         {

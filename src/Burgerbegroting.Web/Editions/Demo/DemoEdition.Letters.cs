@@ -49,15 +49,14 @@ public sealed partial class DemoEdition
     }
 
     /// <summary>Letter holders' online ballots, after the residents' ones, from the same Random.</summary>
-    private void CastLetterBallots(RoundKind round, double turnout, Func<List<BallotEntry>> ballot)
+    private void CastLetterBallots(RoundKind round, double turnout, Func<List<BallotEntry>> ballot, byte[] key)
     {
         var voted = _votedOnline[round] = [];
         foreach (var voter in _letterVoters)
         {
             if (_random.NextDouble() < turnout * voter.Propensity && ballot() is { Count: > 0 } entries)
             {
-                var at = _now.AddMinutes(-_random.Next(60 * 24 * 14));
-                db.Ballots.Add(new Ballot { RoundId = _roundIds[round], VoterId = voter.VoterId, Channel = BallotChannel.Stemcode, SubmittedAt = at, UpdatedAt = at, Entries = entries });
+                AddBallot(round, key, voter.VoterId, BallotChannel.Stemcode, _now.AddMinutes(-_random.Next(60 * 24 * 14)), entries);
                 voted.Add(voter.CodeId);
             }
         }

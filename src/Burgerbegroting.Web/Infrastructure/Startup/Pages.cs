@@ -1,4 +1,5 @@
 using Burgerbegroting.Web.Participation;
+using Burgerbegroting.Web.Secrecy;
 using Burgerbegroting.Web.Selection;
 using Htmx.TagHelpers;
 using Burgerbegroting.Web.Infrastructure.Localization;
@@ -75,6 +76,7 @@ public static class Pages
         RouteTableConvention.Verify(app.Services, PageRoutes.Templates);
         app.MapHtmxAntiforgeryScript().Add(CacheForADay);
         app.MapOpenData();
+        app.MapBallotList();
         app.MapParticipation();
         app.MapPost(PageRoutes.LanguageSwitch, SwitchLanguage).DisableAntiforgery().AllowAnonymous();
         return app;

@@ -71,11 +71,13 @@ public static class Persistence
         return csb.ToString();
     }
 
+    /// <summary>The migrations, then what a migration cannot do in SQL: ballots stored before ballot secrecy get their keyed pseudonyms.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Secrecy.BallotSecrecyUpgrade>().RunAsync();
     }
 }
 

@@ -50,8 +50,9 @@ public abstract class BallotPageModel(RoundKind round, BallotDesk desk, IStringL
         return fill() is { } ballot ? await Saved(await desk.CastAsync(Context, ballot)) : this.PageWithStatus(StatusCodes.Status400BadRequest);
     }
 
-    private async Task<IActionResult> Saved(CastResult result)
+    private async Task<IActionResult> Saved(CastOutcome outcome)
     {
+        var result = outcome.Result;
         if (result == CastResult.RoundNotOpen)
         {
             ModelState.AddModelError(ErrorKey, L["Vote.ClosedMeanwhile"]);
@@ -65,9 +66,9 @@ public abstract class BallotPageModel(RoundKind round, BallotDesk desk, IStringL
 
         // A receipt goes to an account only (BallotDesk); a code without a linked account is promised no mail.
         var replaced = result == CastResult.Replaced;
-        var message = Context.Voter!.Account is null
+        var message = (Context.Voter!.Account is null
             ? L[replaced ? "Vote.Replaced.NoReceipt" : "Vote.Saved.NoReceipt"]
-            : L[replaced ? "Vote.Replaced" : "Vote.Saved"];
+            : L[replaced ? "Vote.Replaced" : "Vote.Saved"]) + " " + L["Vote.SavedCode", outcome.ReceiptCode!];
         return Context.Voter!.InCodeSession ? await EndCodeSessionAsync(message) : this.Done(message);
     }
 

@@ -117,7 +117,7 @@ public class CodeModel(AppDbContext db, StemcodeRedeemer redeemer, StemcodeGuard
         Current ??= Account is null ? null : await redeemer.LinkedCodeAsync(edition.Id, Account.Id);
         var ballotRounds = edition.Rounds.Where(r => r.Definition.HasBallot).ToList();
         var ids = ballotRounds.Select(r => r.Id).ToList();
-        var voted = Current is null ? [] : await db.Ballots.Where(b => ids.Contains(b.RoundId) && b.VoterId == Current.VoterId).Select(b => b.RoundId).ToListAsync();
+        var voted = Current is null ? [] : await db.Participations.Where(p => ids.Contains(p.RoundId) && p.VoterId == Current.VoterId).Select(p => p.RoundId).ToListAsync();
         Rounds = [.. ballotRounds.Select(r => (r, voted.Contains(r.Id)))];
         return true;
     }

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Burgerbegroting.Data;
+using Burgerbegroting.Voting;
+using Burgerbegroting.Web.Editions;
+using Burgerbegroting.Web.Infrastructure;
+using Burgerbegroting.Web.Pages;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+
+namespace Burgerbegroting.Web.Secrecy;
+
+/// <summary>
+/// Open data of a published voting round: every ballot with its receipt code, one line per chosen theme, percentage
+/// or idea (docs/secrecy.md). A voter finds their own ballot by the code they were shown; nobody else can tell whose
+/// a code is. Sorted by code, so the order says nothing about when ballots came in. A ballot without lines (round 4
+/// allows one) has one line with only its code.
+/// </summary>
+public static class BallotList
+{
+    private static readonly CsvWriterOptions Options = new() { Separator = ';', Injection = CsvInjection.Escape, WriteByteOrderMark = true };
+
+    public static WebApplication MapBallotList(this WebApplication app)
+    {
+        app.MapGet(PageRoutes.BallotListFile, ListAsync).WithName(PageRoutes.BallotListFileRoute);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(int round, AppDbContext db)
+    {
+        var kind = RoundTable.Find(round);
+        if (kind is not { HasBallot: true } || await db.CurrentRoundAsync(kind.Kind) is not { } found || !ResultsVisibility.IsPublic(found.Round.Status))
+        {
+            return Results.NotFound();
+        }
+
+        var (edition, current) = found;
+        var ballots = await db.Ballots.AsNoTracking().Where(b => b.RoundId == current.Id).Include(b => b.Entries)
+            .Select(b => new { b.ReceiptCode, b.Entries }).ToListAsync();
+        var themes = edition.Themes.ToDictionary(t => t.Id, t => t.Name);
+        using var output = new MemoryStream();
+        using (var csv = CsvWriter.Create(output, Options, leaveOpen: true))
+        {
+            csv.WriteRecord(["receipt_code", "theme_id", "theme", "idea_id", "value"]);
+            foreach (var ballot in ballots.OrderBy(b => b.ReceiptCode, StringComparer.Ordinal))
+            {
+                if (ballot.Entries.Count == 0)
+                {
+                    csv.WriteRecord([ballot.ReceiptCode, "", "", "", ""]);
+                }
+
+                foreach (var entry in ballot.Entries.OrderBy(e => e.ThemeId).ThenBy(e => e.IdeaId))
+                {
+                    csv.WriteRecord([ballot.ReceiptCode, Number(entry.ThemeId), themes.GetValueOrDefault(entry.ThemeId, ""), entry.IdeaId is { } idea ? Number(idea) : "", Number(entry.Value)]);
+                }
+            }
+
+            csv.Flush();
+        }
+
+        return Results.File(output.ToArray(), "text/csv; charset=utf-8", $"{FileNames.Slug(edition.Name)}_ronde-{round}_stembiljetten.csv");
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
