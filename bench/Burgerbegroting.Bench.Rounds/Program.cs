@@ -38,6 +38,7 @@ var (roundId, themes) = await app.InScopeAsync(async services =>
 {
     var db = services.GetRequiredService<AppDbContext>();
     var edition = Edition.CreateNew("Burgerbegroting Maastricht 2027", totalBudget, DateTime.UtcNow);
+    edition.MakeCurrent(DateTime.UtcNow);
     edition.Themes.AddRange(themeNames.Select((name, i) => new Theme { Name = name, ShortDescription = $"Over {name}", Position = i + 1, Chosen = i < 5 }));
     edition.Round(RoundKind.ThemeChoice).Status = RoundStatus.Published;
     db.Editions.Add(edition);

@@ -34,6 +34,7 @@ public static class StemcodeBench
         {
             var db = services.GetRequiredService<AppDbContext>();
             var edition = Edition.CreateNew("Burgerbegroting Maastricht 2027", 1_000_000, DateTime.UtcNow);
+            edition.MakeCurrent(DateTime.UtcNow);
             edition.Buurten.Add(new Buurt { Name = "Centrum", Postcodes = "6211-6229" });
             edition.Themes.AddRange(Enumerable.Range(1, 6).Select(i => new Theme { Name = $"Thema {i}", ShortDescription = "—", Position = i }));
             db.Editions.Add(edition);

@@ -83,6 +83,13 @@ internal sealed class WholeEdition
         await Expect(Staff.GetByLabel("Totaal budget")).ToHaveValueAsync("600.000");
         _editionId = IdFrom(Staff.Url, "/beheer/edities/");
         await _journey.VisitedAsync(Staff, "staff: the new edition's settings");
+
+        // A new edition is a draft; residents see it once staff confirm it is the current one.
+        await Staff.GetByRole(AriaRole.Link, new() { Name = "Maak dit de editie die inwoners zien…" }).ClickAsync();
+        await Expect(Staff.GetByRole(AriaRole.Heading, new() { Name = $"{EditionName} huidig maken", Level = 1 })).ToBeVisibleAsync();
+        await _journey.VisitedAsync(Staff, "staff: confirm making the edition current");
+        await Staff.GetByRole(AriaRole.Button, new() { Name = "Ja, maak dit de huidige editie" }).ClickAsync();
+        await Expect(Staff.GetByText($"{EditionName} is nu de editie die inwoners zien.")).ToBeVisibleAsync();
     }
 
     public async Task StaffEnterTheBuurtenAsync()

@@ -277,6 +277,9 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("CurrentSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Introduction")
                         .IsRequired()
                         .HasMaxLength(10000)

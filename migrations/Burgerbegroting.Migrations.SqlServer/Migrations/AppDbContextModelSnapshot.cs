@@ -283,6 +283,9 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("CurrentSince")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Introduction")
                         .IsRequired()
                         .HasMaxLength(10000)

@@ -49,6 +49,19 @@ public class Edition
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// When staff made this the edition residents see (docs/product.md, "Editions"); null while it is a draft, which only
+    /// staff see. The current edition is the one made current last; an edition made current before it stays public.
+    /// </summary>
+    public DateTime? CurrentSince { get; set; }
+
+    public bool IsDraft => CurrentSince is null;
+
+    /// <summary>Voting is going on: a round is open. The edition residents see may not be replaced meanwhile.</summary>
+    public bool IsRunning => Rounds.Any(r => r.Status == RoundStatus.Open);
+
+    public void MakeCurrent(DateTime now) => CurrentSince = now;
+
     public List<Buurt> Buurten { get; set; } = [];
     public List<Round> Rounds { get; set; } = [];
     public List<Theme> Themes { get; set; } = [];

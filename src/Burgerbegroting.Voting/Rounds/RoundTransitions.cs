@@ -14,6 +14,9 @@ public enum TransitionError
 
     /// <summary>Paper sheets of an event of this round are typed in once only, or in dispute.</summary>
     PaperPending,
+
+    /// <summary>The edition is a draft that residents do not see: it cannot take part in anything yet.</summary>
+    EditionIsDraft,
 }
 
 /// <summary>The step staff can take next with a round; each is a button on the rounds page.</summary>

@@ -36,6 +36,7 @@ public static class AuditActions
     public const string NetworkRejected = "network.rejected";
     public const string MailRetried = "mail.retried";
     public const string EditionCreated = "edition.created";
+    public const string EditionMadeCurrent = "edition.current";
     public const string EditionChanged = "edition.changed";
     public const string BuurtenChanged = "edition.buurten";
     public const string EligibleChanged = "edition.eligible";

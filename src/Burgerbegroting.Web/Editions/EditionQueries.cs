@@ -8,14 +8,18 @@ namespace Burgerbegroting.Web.Editions;
 /// <summary>Loading editions the way pages need them.</summary>
 public static class EditionQueries
 {
-    /// <summary>The edition residents see: the newest one (an edition is one year's burgerbegroting).</summary>
+    /// <summary>
+    /// The edition residents see: the one staff made current last (an edition is one year's burgerbegroting). A new
+    /// edition is a draft until then and changes nothing for residents, however new it is.
+    /// </summary>
     public static Task<Edition?> CurrentAsync(this AppDbContext db) =>
         db.Editions.AsNoTracking()
+            .Where(e => e.CurrentSince != null)
             .Include(e => e.Rounds.OrderBy(r => r.Number))
             .Include(e => e.Themes.OrderBy(t => t.Position))
             .Include(e => e.Buurten.OrderBy(b => b.Name))
             .AsSplitQuery()
-            .OrderByDescending(e => e.Id)
+            .OrderByDescending(e => e.CurrentSince).ThenByDescending(e => e.Id)
             .FirstOrDefaultAsync();
 
     public static Task<Edition?> FindWithAllAsync(this AppDbContext db, int id) =>

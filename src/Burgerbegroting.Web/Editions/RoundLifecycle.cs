@@ -22,7 +22,7 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
     {
         var round = await db.Rounds.Include(r => r.Edition).ThenInclude(e => e.Rounds).SingleAsync(r => r.Id == roundId);
         var candidates = await db.Themes.CountAsync(t => t.EditionId == round.EditionId);
-        var error = RoundTransitions.CanOpen(round.Kind, round.Edition.RoundStates(), candidates);
+        var error = round.Edition.IsDraft ? TransitionError.EditionIsDraft : RoundTransitions.CanOpen(round.Kind, round.Edition.RoundStates(), candidates);
         if (error != TransitionError.None)
         {
             return error;

@@ -46,6 +46,7 @@ public static class PageRoutes
     public const string AdminEditionBuurten = "/Admin/Editions/Buurten";
     public const string AdminEditionThemes = "/Admin/Editions/Themes";
     public const string AdminEditionRounds = "/Admin/Editions/Rounds";
+    public const string AdminEditionMakeCurrent = "/Admin/Editions/MakeCurrent";
     public const string AdminParticipation = "/Admin/Editions/Participation";
     public const string AdminStemcodes = "/Admin/Stemcodes/Index";
     public const string AdminStemcodeBatch = "/Admin/Stemcodes/Batch";
@@ -99,6 +100,7 @@ public static class PageRoutes
         { AdminEditionBuurten, "/beheer/edities/{id:int}/buurten" },
         { AdminEditionThemes, "/beheer/edities/{id:int}/themas" },
         { AdminEditionRounds, "/beheer/edities/{id:int}/rondes" },
+        { AdminEditionMakeCurrent, "/beheer/edities/{id:int}/huidig" },
         { AdminParticipation, "/beheer/edities/{id:int}/deelname" },
         { AdminStemcodes, "/beheer/edities/{id:int}/stemcodes" },
         { AdminStemcodeBatch, "/beheer/edities/{id:int}/stemcodes/reeks/{batch:int}" },

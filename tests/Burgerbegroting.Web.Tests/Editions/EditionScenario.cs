@@ -18,6 +18,7 @@ public static class EditionScenario
         return await app.WithDbAsync(async db =>
         {
             var edition = Edition.CreateNew("Burgerbegroting Maastricht 2027", budget, DateTime.UtcNow);
+            edition.MakeCurrent(DateTime.UtcNow);
             edition.MaxThemesPerBallot = k;
             edition.ThemesToSelect = n;
             edition.MinimumAge = 16;

@@ -34,6 +34,7 @@ public sealed class RoundOneTests : IAsyncLifetime
         });
         var editionUrl = new Uri(new Uri("http://localhost"), created.Location()).AbsolutePath;
         Assert.Matches("^/beheer/edities/[0-9]+$", editionUrl);
+        await MakeCurrentAsync(editionUrl);
         (await _staff.SubmitAsync(editionUrl + "/buurten", new Dictionary<string, string> { ["Text"] = "Centrum: 6211-6212\nMalberg: 6214, 6215 AA" }))
             .AssertRedirect(editionUrl + "/buurten");
         foreach (var name in new[] { "Groen en spelen", "Verkeersveiligheid", "Ontmoeten", "Jongeren" })
@@ -50,6 +51,16 @@ public sealed class RoundOneTests : IAsyncLifetime
         (await _staff.SubmitAsync(rounds, new Dictionary<string, string>(), "form[action*='handler=Open']", editionUrl + "/rondes")).AssertRedirect(editionUrl + "/rondes");
         Assert.Equal(RoundStatus.Open, (await _app.RoundAsync(1)).Status);
         return int.Parse(editionUrl.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A new edition is a draft that residents do not see, until staff confirm that it is the current one.</summary>
+    private async Task MakeCurrentAsync(string editionUrl)
+    {
+        Assert.DoesNotContain("Burgerbegroting Maastricht 2027", (await _app.CreateBrowserlessClient().GetStringAsync("/")), StringComparison.Ordinal);
+        var confirm = await _staff.GetDocumentAsync(editionUrl + "/huidig");
+        Assert.Contains("Inwoners zien daarna Burgerbegroting Maastricht 2027", confirm.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        (await _staff.SubmitAsync(confirm, new Dictionary<string, string>(), "main form", editionUrl + "/huidig")).AssertRedirect(editionUrl);
+        Assert.Contains("Burgerbegroting Maastricht 2027", (await _app.CreateBrowserlessClient().GetStringAsync("/")), StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> VoteAsync(HttpClient client, params int[] themeIds) =>

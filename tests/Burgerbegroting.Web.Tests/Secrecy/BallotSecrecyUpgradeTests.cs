@@ -33,6 +33,7 @@ public sealed class BallotSecrecyUpgradeTests
         {
             await db.GetService<IMigrator>().MigrateAsync(PreviousVersion, TestContext.Current.CancellationToken);
             var edition = Edition.CreateNew("Burgerbegroting 2026", 1_000_000, DateTime.UtcNow);
+            edition.MakeCurrent(DateTime.UtcNow);
             edition.Themes.AddRange(new[] { "Groen", "Verkeer", "Ontmoeten" }.Select((name, i) => new Theme { Name = name, Position = i + 1, Chosen = true }));
             db.Editions.Add(edition);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);

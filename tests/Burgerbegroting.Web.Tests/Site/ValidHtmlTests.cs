@@ -44,7 +44,7 @@ public sealed class ValidHtmlTests : IAsyncLifetime
             (staff, $"/beheer/edities/{editionId}/themas"), (staff, $"/beheer/edities/{editionId}/themas?bewerk=1"), (staff, $"/beheer/edities/{editionId}/rondes"),
             (staff, "/beheer/ideeen"), (staff, $"/beheer/ideeen/{idea}"), (staff, "/beheer/meldingen"), (staff, "/beheer/buurtnetwerken"),
             (staff, "/beheer/email"), (staff, "/beheer/audit"), (staff, "/uitslag/1"), (admin, "/beheer/medewerkers"),
-            (staff, $"/beheer/edities/{editionId}/deelname"), (visitor, "/uitslag/3"),
+            (staff, $"/beheer/edities/{editionId}/deelname"), (visitor, "/uitslag/3"), (staff, $"/beheer/edities/{editionId}/huidig"),
         };
         var folder = TestEnvironment.NewTempDirectory("html");
         var saved = 0;

@@ -1,6 +1,7 @@
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Web.Audit;
+using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,14 @@ public class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock, ISt
 
     public IReadOnlyList<Edition> Editions { get; private set; } = [];
 
-    public async Task OnGetAsync() => Editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.Id).ToListAsync();
+    /// <summary>The edition residents see, or null.</summary>
+    public int? CurrentId { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.Id).ToListAsync();
+        CurrentId = (await db.CurrentAsync())?.Id;
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
