@@ -284,6 +284,9 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("FiguresVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Introduction")
                         .IsRequired()
                         .HasMaxLength(10000)

@@ -289,6 +289,9 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<long>("FiguresVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Introduction")
                         .IsRequired()
                         .HasMaxLength(10000)

@@ -269,6 +269,9 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("FiguresVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Introduction")
                         .IsRequired()
                         .HasMaxLength(10000)
