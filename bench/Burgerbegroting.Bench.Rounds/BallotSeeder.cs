@@ -63,7 +63,7 @@ public static class BallotSeeder
         return split;
     }
 
-    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<object[]> rows)
+    internal static async Task InsertAsync(DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<object[]> rows)
     {
         DbCommand? full = null;
         var batch = new List<object[]>(RowsPerInsert);

@@ -207,6 +207,8 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                     b.HasIndex("RoundId", "VoterId")
                         .IsUnique();
 
+                    b.HasIndex("RoundId", "Channel", "VoterId");
+
                     b.ToTable("Ballots");
                 });
 

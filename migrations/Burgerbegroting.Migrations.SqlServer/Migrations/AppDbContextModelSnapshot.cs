@@ -211,6 +211,8 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                     b.HasIndex("RoundId", "VoterId")
                         .IsUnique();
 
+                    b.HasIndex("RoundId", "Channel", "VoterId");
+
                     b.ToTable("Ballots");
                 });
 

@@ -198,6 +198,8 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                     b.HasIndex("RoundId", "VoterId")
                         .IsUnique();
 
+                    b.HasIndex("RoundId", "Channel", "VoterId");
+
                     b.ToTable("Ballots");
                 });
 

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Burgerbegroting.Migrations.SqlServer.Migrations
+namespace Burgerbegroting.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class EditionFiguresVersion : Migration
+    public partial class EditionReport : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,14 +13,23 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<long>(
                 name: "FiguresVersion",
                 table: "Editions",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ballots_RoundId_Channel_VoterId",
+                table: "Ballots",
+                columns: new[] { "RoundId", "Channel", "VoterId" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Ballots_RoundId_Channel_VoterId",
+                table: "Ballots");
+
             migrationBuilder.DropColumn(
                 name: "FiguresVersion",
                 table: "Editions");

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Burgerbegroting.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202023558_EditionFiguresVersion")]
-    partial class EditionFiguresVersion
+    [Migration("20261202033410_EditionReport")]
+    partial class EditionReport
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -213,6 +213,8 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RoundId", "VoterId")
                         .IsUnique();
+
+                    b.HasIndex("RoundId", "Channel", "VoterId");
 
                     b.ToTable("Ballots");
                 });
