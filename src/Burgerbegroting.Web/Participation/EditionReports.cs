@@ -1,3 +1,4 @@
+using System.Globalization;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Data.Events;
@@ -22,11 +23,7 @@ public sealed record EditionReport(
     BudgetReport? Budget,
     IdeasReport? Ideas,
     SelectionReport? Selection,
-    IReadOnlyList<StaffDecision> Decisions)
-{
-    /// <summary>The published rounds, in order.</summary>
-    public IEnumerable<Round> Published => Edition.Rounds.Where(r => ResultsVisibility.IsPublic(r.Status)).OrderBy(r => r.Number);
-}
+    IReadOnlyList<StaffDecision> Decisions);
 
 /// <summary>Round 1: approvals per theme and whether it went through (with staff's choice after a tie).</summary>
 public sealed record ThemeChoiceReport(Round Round, RoundParticipation Figures, IReadOnlyList<ThemeVotes> Themes);
@@ -185,13 +182,23 @@ public sealed class EditionReports(AppDbContext db, ParticipationFigures figures
         var ids = entries.Select(e => int.TryParse(e.SubjectId, out var id) ? id : 0).Distinct().ToList();
         var ideas = await db.Ideas.AsNoTracking().Where(i => i.EditionId == edition.Id && ids.Contains(i.Id))
             .Select(i => new { i.Id, i.Title, i.Status, i.Hidden, i.ReviewReason, i.ReviewNote }).ToDictionaryAsync(i => Id(i.Id));
-        var refused = entries.Where(e => e.Action == AuditActions.IdeaNotAdmitted && ideas.TryGetValue(e.SubjectId ?? "", out var i) && i.Status == IdeaStatus.NotAdmitted && !i.Hidden)
-            .GroupBy(e => e.SubjectId).Select(g => g.Last())
-            .Select(e => ideas[e.SubjectId!] is var i ? new StaffDecision(e.At, DecisionKind.IdeaNotAdmitted, RoundKind.Ideas, i.Title, Reason: i.ReviewReason, Note: i.ReviewNote) : null!);
-        var hidden = entries.Where(e => e.Action == AuditActions.IdeaHidden && ideas.TryGetValue(e.SubjectId ?? "", out var i) && i.Hidden)
-            .GroupBy(e => e.SubjectId).Select(g => g.Last())
-            .Select(e => new StaffDecision(e.At, DecisionKind.IdeaHidden, RoundKind.Ideas, ""));
-        return refused.Concat(hidden);
+        // The last entry of each idea and kind: an idea refused, reviewed again and refused again is one refusal.
+        var latest = entries.Where(e => ideas.ContainsKey(e.SubjectId ?? "")).GroupBy(e => (e.Action, e.SubjectId)).Select(g => g.Last());
+        var decisions = new List<StaffDecision>();
+        foreach (var (at, action, subject) in latest)
+        {
+            var idea = ideas[subject!];
+            if (action == AuditActions.IdeaNotAdmitted && idea.Status == IdeaStatus.NotAdmitted && !idea.Hidden)
+            {
+                decisions.Add(new StaffDecision(at, DecisionKind.IdeaNotAdmitted, RoundKind.Ideas, idea.Title, Reason: idea.ReviewReason, Note: idea.ReviewNote));
+            }
+            else if (action == AuditActions.IdeaHidden && idea.Hidden)
+            {
+                decisions.Add(new StaffDecision(at, DecisionKind.IdeaHidden, RoundKind.Ideas, ""));
+            }
+        }
+
+        return decisions;
     }
 
     private async Task<IEnumerable<StaffDecision>> SheetDecisionsAsync(Dictionary<RoundKind, Round> published, List<(DateTime At, string? SubjectId)> entries)
@@ -202,11 +209,12 @@ public sealed class EditionReports(AppDbContext db, ParticipationFigures figures
         var sheets = await (from s in db.PaperSheets.AsNoTracking()
                             join v in db.VotingEvents on s.EventId equals v.Id
                             where ids.Contains(s.Id) && roundIds.Contains(s.RoundId)
-                            select new { s.Id, s.Number, s.RoundId, s.Status, s.InvalidReason, v.Name }).ToDictionaryAsync(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return entries.Where(e => sheets.ContainsKey(e.SubjectId ?? "")).Select(e => sheets[e.SubjectId!] is var s
-            ? new StaffDecision(e.At, DecisionKind.SheetDecided, rounds[s.RoundId], s.Name, Events.PaperForms.Number(s.Number),
-                Reason: s.Status == SheetStatus.Invalid ? s.InvalidReason?.ToString() ?? "" : null)
-            : null!);
+                            select new { s.Id, s.Number, s.RoundId, s.Status, s.InvalidReason, v.Name }).ToDictionaryAsync(s => s.Id.ToString(CultureInfo.InvariantCulture));
+        return from e in entries
+               where sheets.ContainsKey(e.SubjectId ?? "")
+               let s = sheets[e.SubjectId!]
+               select new StaffDecision(e.At, DecisionKind.SheetDecided, rounds[s.RoundId], s.Name, Events.PaperForms.Number(s.Number),
+                   Reason: s.Status == SheetStatus.Invalid ? s.InvalidReason?.ToString() ?? "" : null);
     }
 
     /// <summary>Of the revoked codes in the log, those of this edition (the log holds every edition's).</summary>
@@ -214,8 +222,8 @@ public sealed class EditionReports(AppDbContext db, ParticipationFigures figures
     {
         var ids = codes.Select(c => long.TryParse(c, out var id) ? id : 0).Distinct().ToList();
         var own = await db.VotingCodes.AsNoTracking().Where(c => c.EditionId == edition.Id && ids.Contains(c.Id)).Select(c => c.Id).ToListAsync();
-        return [.. own.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        return [.. own.Select(id => id.ToString(CultureInfo.InvariantCulture))];
     }
 
-    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }
