@@ -47,13 +47,13 @@ public static class BallotSeeder
     }
 
     /// <summary>The ballot's number written in the receipt-code alphabet: "AAAA-AAAB" for 1.</summary>
-    private static string Receipt(int id)
+    internal static string Receipt(long id)
     {
         var alphabet = Burgerbegroting.Voting.Secrecy.ReceiptCode.Alphabet;
         var code = new char[8];
         for (var i = 7; i >= 0; i--, id /= alphabet.Length)
         {
-            code[i] = alphabet[id % alphabet.Length];
+            code[i] = alphabet[(int)(id % alphabet.Length)];
         }
 
         return $"{new string(code, 0, 4)}-{new string(code, 4, 4)}";
@@ -79,7 +79,7 @@ public static class BallotSeeder
         return split;
     }
 
-    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<object[]> rows)
+    internal static async Task InsertAsync(DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<object[]> rows)
     {
         DbCommand? full = null;
         var batch = new List<object[]>(RowsPerInsert);

@@ -13,10 +13,16 @@ using Microsoft.Extensions.DependencyInjection;
 // published (target ≤ 50 ms per request); see bench/README.md. Usage:
 //   dotnet run -c Release --project bench/Burgerbegroting.Bench.Rounds -- [--postgres] [--ballots 100000]
 //       [--closes 5] [--requests 200] [--wrk-seconds 10] [--keep]
-// With --stemcodes it measures stemcodes instead (StemcodeBench).
+// With --stemcodes it measures stemcodes instead (StemcodeBench), with --report the figures and the edition report.
 if (args.Contains("--stemcodes"))
 {
     return await StemcodeBench.RunAsync(args);
+}
+
+// With --report it measures the participation figures and the edition report instead (ReportBench).
+if (args.Contains("--report"))
+{
+    return await ReportBench.RunAsync(args);
 }
 
 var ballots = Option("--ballots", 100_000);

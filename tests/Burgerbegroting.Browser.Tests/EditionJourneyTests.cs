@@ -48,6 +48,9 @@ public sealed class EditionJourneyTests(BrowserApp browser)
         await edition.StaffCloseAndPublishRoundFourAsync();
         await edition.AnnaReadsWhyHerIdeaLostAsync();
         await edition.AnnaDownloadsTheOpenDataAsync();
+
+        // The report for the council: the whole edition on one page and in a PDF.
+        await edition.AnnaReadsTheEditionReportAsync();
     });
 
     /// <summary>
@@ -198,6 +201,12 @@ public sealed class EditionJourneyTests(BrowserApp browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This idea was not chosen", Level = 2 })).ToBeVisibleAsync();
         await Expect(page.GetByText(why)).ToBeVisibleAsync();
         await journey.VisitedAsync("idea page in English: lost, with why");
+
+        await page.GotoAsync("/uitslag/verslag");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Report: Burgerbegroting Maastricht 2027", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ideas chosen per theme", Level = 3 })).ToBeVisibleAsync();
+        await Expect(Row(page.GetByRole(AriaRole.Table, new() { Name = "Results of Dividing the money" }), "Groen en spelen")).ToContainTextAsync("€500,000");
+        await journey.VisitedAsync("the edition report in English");
     });
 
     private static ILocator Row(ILocator table, string rowHeader) =>

@@ -707,6 +707,41 @@ internal sealed class WholeEdition
         Assert.Equal(4, csv.Count); // the header and the three admitted ideas
     }
 
+    /// <summary>
+    /// The edition report for the council, reached from the home page: the tie staff decided, the winners per theme, a
+    /// phone's width without scrolling sideways, and the PDF that reads back.
+    /// </summary>
+    public async Task AnnaReadsTheEditionReportAsync()
+    {
+        var page = Anna.Page;
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Verslag van deze burgerbegroting, voor de gemeenteraad (ook als PDF)" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Verslag: {EditionName}", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Gelijke stand bij de thema's" }))
+            .ToContainTextAsync("Ontmoeten, Cultuur eindigden gelijk op de laatste plaats; de gemeente koos Ontmoeten. Toelichting: Ontmoeten sluit aan bij de buurtgesprekken van dit jaar.");
+        var groen = page.GetByRole(AriaRole.Table, new() { Name = "Gekozen ideeën bij Groen en spelen, in de volgorde waarin de regel ze koos" });
+        await Expect(ResultRow(groen, "Speeltuin aan de Malbergsingel")).ToContainTextAsync("€ 200.000");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Deelnemers per buurt, met het aantal inwoners dat mocht stemmen en de opkomst, waar dat bekend is" }).First)
+            .ToContainTextAsync("< 10");
+        await _journey.VisitedAsync(page, "the edition report");
+
+        // A phone: the page does not scroll sideways; a wide table scrolls in its own box, which the keyboard reaches.
+        await page.SetViewportSizeAsync(320, 800);
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var wide = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 321).slice(0, 8).map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)");
+        Assert.True(width <= 320, $"the edition report scrolls sideways on a phone: {width} px wide at 320 px; sticking out: {string.Join(", ", wide)}");
+        await _journey.VisitedAsync(page, "the edition report on a phone");
+        await page.SetViewportSizeAsync(1280, 900);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Verslag downloaden als PDF" }).ClickAsync());
+        Assert.Equal("BurgerbegrotingMaastricht2027_verslag.pdf", download.SuggestedFilename);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await File.ReadAllBytesAsync(await download.PathAsync()));
+        var text = string.Concat(pdf.GetPages().SelectMany(p => p.Text).Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains($"Verslag:{EditionName.Replace(" ", "", StringComparison.Ordinal)}", text, StringComparison.Ordinal);
+        Assert.Contains("SpeeltuinaandeMalbergsingel", text, StringComparison.Ordinal);
+    }
+
     // ---- Locators ---------------------------------------------------------------------------------------------
 
     private string RoundsUrl => $"/beheer/edities/{_editionId}/rondes";

@@ -280,6 +280,9 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("CurrentSince")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("FiguresVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Introduction")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -332,6 +335,8 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("RoundId", "VoterId");
+
+                    b.HasIndex("RoundId", "Channel", "VoterId");
 
                     b.ToTable("Participations");
                 });

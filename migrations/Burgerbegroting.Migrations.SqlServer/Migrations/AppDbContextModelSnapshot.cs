@@ -286,6 +286,9 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("CurrentSince")
                         .HasColumnType("datetime2");
 
+                    b.Property<long>("FiguresVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Introduction")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -338,6 +341,8 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.HasKey("RoundId", "VoterId");
+
+                    b.HasIndex("RoundId", "Channel", "VoterId");
 
                     b.ToTable("Participations");
                 });

@@ -269,6 +269,9 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("CurrentSince")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("FiguresVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Introduction")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -321,6 +324,8 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("RoundId", "VoterId");
+
+                    b.HasIndex("RoundId", "Channel", "VoterId");
 
                     b.ToTable("Participations");
                 });

@@ -62,6 +62,13 @@ public class Edition
 
     public void MakeCurrent(DateTime now) => CurrentSince = now;
 
+    /// <summary>
+    /// Raised by every write that changes the participation figures of a round already published: residents per buurt,
+    /// stemcodes issued or revoked, ideas reviewed, moved or hidden. The cached public figures and the edition report
+    /// are kept under it (docs/participation.md, "The edition report"), so every app instance sees the change at once.
+    /// </summary>
+    public long FiguresVersion { get; set; }
+
     public List<Buurt> Buurten { get; set; } = [];
     public List<Round> Rounds { get; set; } = [];
     public List<Theme> Themes { get; set; } = [];

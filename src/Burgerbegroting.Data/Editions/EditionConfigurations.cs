@@ -82,6 +82,9 @@ public class ParticipationConfiguration : IEntityTypeConfiguration<Participation
         // One participation per voter and round; the key, not an insertion-ordered id.
         builder.HasKey(p => new { p.RoundId, p.VoterId });
         builder.Property(p => p.VoterId).HasMaxLength(64);
+        // The participation figures count a round's participations per channel and join the online ones to their
+        // voters: with the channel and the voter in the index, neither reads the rows (100,000 of them in a city's round).
+        builder.HasIndex(p => new { p.RoundId, p.Channel, p.VoterId });
         builder.HasOne<Round>().WithMany().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -38,6 +38,7 @@ public sealed class IdeaReviews(AppDbContext db, Outbox outbox, EmailTemplates t
         outbox.Enqueue(templates.IdeaAdmitted(idea.Submitter, idea.Title, finalCost, idea.ReviewNote, Link(idea)));
         audit.Record(AuditActions.IdeaAdmitted, "idea", Id(idea), $"{idea.Title}: € {finalCost} (geschat € {idea.EstimatedCost})");
         await db.SaveChangesAsync();
+        await FiguresChangedAsync(idea);
     }
 
     public async Task RefuseAsync(Idea idea, string reason, string note)
@@ -50,6 +51,7 @@ public sealed class IdeaReviews(AppDbContext db, Outbox outbox, EmailTemplates t
         outbox.Enqueue(templates.IdeaNotAdmitted(idea.Submitter, idea.Title, reason, idea.ReviewNote, Link(idea)));
         audit.Record(AuditActions.IdeaNotAdmitted, "idea", Id(idea), $"{idea.Title}: {reason}: {idea.ReviewNote}");
         await db.SaveChangesAsync();
+        await FiguresChangedAsync(idea);
     }
 
     public async Task MoveAsync(Idea idea, int themeId, string themeName, string note)
@@ -59,6 +61,7 @@ public sealed class IdeaReviews(AppDbContext db, Outbox outbox, EmailTemplates t
         outbox.Enqueue(templates.IdeaMoved(idea.Submitter, idea.Title, from, themeName, note.Trim(), Link(idea)));
         audit.Record(AuditActions.IdeaMoved, "idea", Id(idea), $"{idea.Title}: {from} → {themeName}: {note.Trim()}");
         await db.SaveChangesAsync();
+        await FiguresChangedAsync(idea);
     }
 
     public async Task HideAsync(Idea idea, string reason)
@@ -70,7 +73,11 @@ public sealed class IdeaReviews(AppDbContext db, Outbox outbox, EmailTemplates t
         outbox.Enqueue(templates.IdeaHidden(idea.Submitter, idea.Title, idea.HiddenReason));
         audit.Record(AuditActions.IdeaHidden, "idea", Id(idea), $"{idea.Title}: {idea.HiddenReason}");
         await db.SaveChangesAsync();
+        await FiguresChangedAsync(idea);
     }
+
+    /// <summary>The ideas round's figures count ideas by theme and review; once published they are kept, so say they changed.</summary>
+    private Task FiguresChangedAsync(Idea idea) => Participation.FigureCache.ChangedAsync(db, idea.EditionId);
 
     public async Task DismissReportsAsync(Idea idea)
     {

@@ -19,6 +19,9 @@ public sealed class Links(IHttpContextAccessor http, IOptions<EmailOptions> opti
         return BaseUrl().TrimEnd('/') + path;
     }
 
+    /// <summary>The full address of a path on this site ("/uitslag/4/results.csv"), for a printed page.</summary>
+    public string Absolute(string path) => BaseUrl().TrimEnd('/') + path;
+
     private string BaseUrl()
     {
         if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))

@@ -25,6 +25,7 @@ public static class PageRoutes
     public const string RoundResults = "/Results/Round";
     public const string SelectionResults = "/Results/Selection";
     public const string IdeaResults = "/Results/Ideas";
+    public const string EditionReport = "/Results/Report";
 
     public const string Login = "/Account/Login";
     public const string Logout = "/Account/Logout";
@@ -84,6 +85,7 @@ public static class PageRoutes
         { RoundResults, "/uitslag/{number:int:range(1,2)}" },
         { SelectionResults, "/uitslag/4" },
         { IdeaResults, "/uitslag/3" },
+        { EditionReport, "/uitslag/verslag" },
         { Login, "/account/inloggen" },
         { Logout, "/account/uitloggen" },
         { Register, "/account/registreren" },
@@ -128,11 +130,13 @@ public static class PageRoutes
     public const string BallotListFile = "/uitslag/{round:int}/stembiljetten.csv";
     public const string ParticipationFile = "/uitslag/{round:int}/deelname/{table}.csv";
     public const string StaffParticipationFile = "/beheer/edities/{id:int}/deelname/{round:int}/{table}.csv";
+    public const string EditionReportFile = "/uitslag/verslag.pdf";
     public const string BallotsFileRoute = "ballots-file";
     public const string ResultsFileRoute = "results-file";
     public const string BallotListFileRoute = "ballot-list-file";
     public const string ParticipationFileRoute = "participation-file";
     public const string StaffParticipationFileRoute = "staff-participation-file";
+    public const string EditionReportFileRoute = "edition-report-file";
 
     /// <summary>The URL of a page without route parameters, for settings that take a path rather than a page.</summary>
     public static string PathOf(string page) =>

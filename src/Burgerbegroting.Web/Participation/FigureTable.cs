@@ -1,7 +1,7 @@
 namespace Burgerbegroting.Web.Participation;
 
-/// <summary>A column of a figures table: its header for people and its name in the CSV download.</summary>
-public sealed record FigureColumn(string Header, string CsvName);
+/// <summary>A column of a figures table: its header for people, its name in the CSV download, and whether it holds numbers (right-aligned).</summary>
+public sealed record FigureColumn(string Header, string CsvName, bool Numeric = true);
 
 /// <summary>A cell as shown (formatted for the reader's language, "&lt; 10" when suppressed), as written to CSV, and its bar length.</summary>
 public sealed record FigureCell(string Text, string Csv, long Bar = 0);
@@ -23,3 +23,16 @@ public sealed record FigureTable(
 
 /// <summary>What the figures partial shows: a round's section, the id its headings are made from, and each table's CSV link.</summary>
 public sealed record FigureView(FigureSection Section, string IdPrefix, Func<string, string?> CsvHref);
+
+/// <summary>A table of figures as the page draws it (Pages/Shared/_FigureTable): the block, at this heading level.</summary>
+public sealed record FigureTableView(ReportTable Block, int Level)
+{
+    /// <summary>The cell class of column <paramref name="index"/> (after the group column): numbers right-aligned.</summary>
+    public string CellClass(int index) =>
+        Block.Table.Columns[index].Numeric
+            ? "utrecht-table__cell utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data"
+            : "utrecht-table__cell";
+}
+
+/// <summary>A heading of level 2 to 4 with its id (Pages/Shared/_Heading).</summary>
+public sealed record HeadingView(int Level, string Id, string Text);

@@ -15,8 +15,11 @@ public sealed record FigureSection(Round Round, IReadOnlyList<FigureTable> Table
     public FigureTable? Table(string slug) => Tables.FirstOrDefault(t => t.Slug == slug);
 }
 
-/// <summary>The figures of one round, for the public (small groups suppressed) or for staff (exact).</summary>
-public sealed class ParticipationFigures(AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
+/// <summary>
+/// The figures of one round, for the public (small groups suppressed) or for staff (exact). Those of a published round
+/// are counted once and kept (<see cref="FigureCache"/>); an open or closed round is counted on every load.
+/// </summary>
+public sealed class ParticipationFigures(AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, FigureCache cache)
 {
     /// <summary>The ideas round has ideas per theme and buurt; the voting rounds have ballots per channel, buurt and age.</summary>
     public async Task<FigureSection> LoadAsync(Edition edition, Round round, bool forPublic)
@@ -24,16 +27,28 @@ public sealed class ParticipationFigures(AppDbContext db, IStringLocalizer<Share
         var tables = new ParticipationTables(l, forPublic);
         if (round.Kind == RoundKind.Ideas)
         {
-            var ideas = await ParticipationQueries.LoadIdeasAsync(db, edition);
+            var ideas = await IdeasAsync(edition, round);
             var total = ideas.Total;
             return new FigureSection(round, tables.Ideas(ideas), [l["Participation.Submitters", tables.People(ideas.Residents).Text, tables.People(ideas.Networks).Text]],
                 l.Count("Results3.Summary", total.Total, total.Total, total.Admitted, total.NotAdmitted, total.Pending));
         }
 
-        var figures = await ParticipationQueries.LoadRoundAsync(db, edition, round, clock.GetUtcNow().Year);
+        var figures = await RoundAsync(edition, round);
         string[] notes = forPublic ? [l["Participation.PeopleNote"], l["Participation.SmallGroupsNote", SmallGroups.Threshold]] : [l["Participation.PeopleNote"]];
         return new FigureSection(round, tables.Round(figures), notes);
     }
+
+    /// <summary>The counts of a voting round, kept once it is published.</summary>
+    public Task<RoundParticipation> RoundAsync(Edition edition, Round round) =>
+        ResultsVisibility.IsPublic(round.Status)
+            ? cache.GetOrAddAsync(FigureCache.RoundKey("round-figures", edition, round), () => ParticipationQueries.LoadRoundAsync(db, edition, round, clock.GetUtcNow().Year))
+            : ParticipationQueries.LoadRoundAsync(db, edition, round, clock.GetUtcNow().Year);
+
+    /// <summary>The counts of the ideas round, kept once it is published.</summary>
+    public Task<IdeaParticipation> IdeasAsync(Edition edition, Round round) =>
+        ResultsVisibility.IsPublic(round.Status)
+            ? cache.GetOrAddAsync(FigureCache.RoundKey("idea-figures", edition, round), () => ParticipationQueries.LoadIdeasAsync(db, edition))
+            : ParticipationQueries.LoadIdeasAsync(db, edition);
 
     /// <summary>For a results page or the report: suppressed, with CSV links once the round is published.</summary>
     public async Task<FigureView> PublicViewAsync(Edition edition, Round round, IUrlHelper url) =>

@@ -67,8 +67,11 @@ public static class ParticipationQueries
                                select new { g.Key.Postcode, g.Key.BirthYear, People = g.Count() }).ToListAsync();
 
         // Stemcodes that voted (typed, from a linked account, or at the desk), and paper voters checked in by stemcode.
-        // One participation and one check-in per code and round (keys), so a code is counted once in each.
-        var byCode = await CodeGroupsAsync(db, codes.Where(c => online.Any(p => p.VoterId == c.VoterId)));
+        // One participation and one check-in per code and round (keys), so a code is counted once in each. A paper
+        // sheet's participation has a voter id of its own (random), never a code's, so the check needs no channel: the
+        // key (RoundId, VoterId) answers it without reading a participation row.
+        var ofRound = db.Participations.Where(p => p.RoundId == roundId);
+        var byCode = await CodeGroupsAsync(db, codes.Where(c => ofRound.Any(p => p.VoterId == c.VoterId)));
         var checkIns = db.EventCheckIns.Where(ci => ci.RoundId == roundId);
         var checkedInCodes = await CodeGroupsAsync(db, codes.Where(c => checkIns.Any(ci => ci.VotingCodeId == c.Id)));
 

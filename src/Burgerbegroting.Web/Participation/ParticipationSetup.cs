@@ -1,9 +1,12 @@
+using System.Globalization;
 using Burgerbegroting.Data;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Infrastructure;
 using Burgerbegroting.Web.Infrastructure.Startup;
+using Burgerbegroting.Web.Infrastructure.Localization;
 using Burgerbegroting.Web.Pages;
+using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Participation;
 
@@ -12,13 +15,21 @@ public static class ParticipationSetup
     /// <summary>Who took part (docs/participation.md): figures per round, live for staff, public once published; the edition report.</summary>
     public static WebApplicationBuilder AddParticipation(this WebApplicationBuilder builder)
     {
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<FigureCache>();
         builder.Services.AddScoped<ParticipationFigures>();
+        builder.Services.AddScoped<EditionReports>();
+        builder.Services.AddScoped<ReportWriter>();
         return builder;
     }
 
-    /// <summary>Every figures table as CSV: the public one of a published round (small groups suppressed), and staff's exact one.</summary>
+    /// <summary>
+    /// Every figures table as CSV: the public one of a published round (small groups suppressed), and staff's exact one;
+    /// the edition report as PDF.
+    /// </summary>
     public static WebApplication MapParticipation(this WebApplication app)
     {
+        app.MapGet(PageRoutes.EditionReportFile, ReportPdfAsync).WithName(PageRoutes.EditionReportFileRoute);
         app.MapGet(PageRoutes.ParticipationFile, PublicCsvAsync).WithName(PageRoutes.ParticipationFileRoute);
         app.MapGet(PageRoutes.StaffParticipationFile, StaffCsvAsync).WithName(PageRoutes.StaffParticipationFileRoute).RequireAuthorization(Policies.Staff);
         return app;
@@ -45,6 +56,24 @@ public static class ParticipationSetup
         }
 
         return Csv(await figures.LoadAsync(edition, found, forPublic: false), table, edition.Name);
+    }
+
+    /// <summary>
+    /// The report in the request's language, once a round is published. The PDF is kept by what it says (a fingerprint of
+    /// its text), so a repeat download costs no drawing and any change to the report makes a new one.
+    /// </summary>
+    private static async Task<IResult> ReportPdfAsync(AppDbContext db, EditionReports reports, ReportWriter writer, Links links, FigureCache cache, IStringLocalizer<SharedResource> l)
+    {
+        if (await db.CurrentAsync() is not { } edition || await reports.LoadAsync(edition) is not { } report)
+        {
+            return Results.NotFound();
+        }
+
+        var document = writer.Write(report);
+        var language = CultureInfo.CurrentUICulture.Name;
+        var pdf = await cache.GetOrAddAsync(("report-pdf", language, document.Fingerprint()), () => Task.FromResult(
+            ReportPdf.Write(document, links.Absolute, language, (page, pages) => l["Report.PdfFooter", document.Title, page, pages])));
+        return Results.File(pdf, "application/pdf", document.FileName);
     }
 
     private static IResult Csv(FigureSection section, string slug, string editionName) =>

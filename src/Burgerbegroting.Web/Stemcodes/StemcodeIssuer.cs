@@ -73,6 +73,7 @@ public sealed class StemcodeIssuer(AppDbContext db, StemcodeVault vault, BallotD
         audit.Record(replace ? AuditActions.StemcodeReplaced : AuditActions.StemcodeRevoked, nameof(VotingCode), code.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{Describe(code)}; {withdrawn} stembiljet(ten) in open rondes ingetrokken" + (batch is null ? "" : $"; nieuwe code in reeks {batch.Id}"));
         await db.SaveChangesAsync();
+        await Participation.FigureCache.ChangedAsync(db, edition.Id);
         await transaction.CommitAsync();
         return (true, batch);
     }
@@ -140,6 +141,8 @@ public sealed class StemcodeIssuer(AppDbContext db, StemcodeVault vault, BallotD
 
         audit.Record(AuditActions.StemcodesIssued, nameof(StemcodeBatch), batch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{kind}: {holders.Count} codes");
         await db.SaveChangesAsync();
+        // More codes in a buurt: more residents who could vote, so the turnout of published rounds changes.
+        await Participation.FigureCache.ChangedAsync(db, edition.Id);
         return batch;
     }
 

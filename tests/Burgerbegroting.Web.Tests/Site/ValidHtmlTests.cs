@@ -44,7 +44,7 @@ public sealed class ValidHtmlTests : IAsyncLifetime
             (staff, $"/beheer/edities/{editionId}/themas"), (staff, $"/beheer/edities/{editionId}/themas?bewerk=1"), (staff, $"/beheer/edities/{editionId}/rondes"),
             (staff, "/beheer/ideeen"), (staff, $"/beheer/ideeen/{idea}"), (staff, "/beheer/meldingen"), (staff, "/beheer/buurtnetwerken"),
             (staff, "/beheer/email"), (staff, "/beheer/audit"), (staff, "/uitslag/1"), (admin, "/beheer/medewerkers"),
-            (staff, $"/beheer/edities/{editionId}/deelname"), (visitor, "/uitslag/3"), (staff, $"/beheer/edities/{editionId}/huidig"),
+            (staff, $"/beheer/edities/{editionId}/deelname"), (visitor, "/uitslag/3"), (visitor, "/uitslag/verslag"), (visitor, "/uitslag/verslag?culture=en-GB"), (staff, $"/beheer/edities/{editionId}/huidig"),
         };
         var folder = TestEnvironment.NewTempDirectory("html");
         var saved = 0;
@@ -60,6 +60,7 @@ public sealed class ValidHtmlTests : IAsyncLifetime
         Assert.Equal(TransitionError.None, await _app.StepAsync(4, (l, id) => l.PublishAsync(id)));
         saved += await SaveAsync(visitor, "/uitslag/4", folder, saved);
         saved += await SaveAsync(visitor, $"/ideeen/{idea}", folder, saved);
+        saved += await SaveAsync(visitor, "/uitslag/verslag", folder, saved);
 
         var errors = await HtmlChecker.ErrorsAsync(folder);
         Assert.True(errors.Count == 0, $"{errors.Count} HTML errors in {saved} pages:\n" + string.Join("\n", errors.Take(40)));

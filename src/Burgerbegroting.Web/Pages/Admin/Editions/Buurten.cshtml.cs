@@ -7,6 +7,7 @@ using Burgerbegroting.Voting.Participation;
 using Burgerbegroting.Web.Audit;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Infrastructure;
+using Burgerbegroting.Web.Participation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -69,6 +70,7 @@ public class BuurtenModel(AppDbContext db, AuditLog audit, IStringLocalizer<Shar
 
         audit.Record(AuditActions.EligibleChanged, "edition", id.ToString(CultureInfo.InvariantCulture), string.Join("; ", edition.Buurten.Select(b => $"{b.Name}: {b.EligibleResidents?.ToString(CultureInfo.InvariantCulture) ?? "-"}")));
         await db.SaveChangesAsync();
+        await FigureCache.ChangedAsync(db, id);
         TempData["Status"] = l["Buurten.EligibleSaved"].Value;
         return RedirectToPage(null, null, new { id }, "eligible");
     }
