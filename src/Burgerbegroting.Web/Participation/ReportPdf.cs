@@ -55,6 +55,12 @@ public static class ReportPdf
 
     private static void Section(Flow flow, ReportSection section, int depth, Func<string, string> absolute)
     {
+        // A heading right above a table goes with the table to the next page, rather than stay behind alone.
+        if (section.Blocks.FirstOrDefault() is ReportTable first)
+        {
+            flow.KeepTogether(first, F.Heading(depth).GetHeight() + 14);
+        }
+
         flow.Heading(section.Heading, F.Heading(depth));
         foreach (var block in section.Blocks)
         {
@@ -196,14 +202,14 @@ public static class ReportPdf
         }
 
         /// <summary>A table that fits on one page starts on a new one, with its heading, rather than break where it is.</summary>
-        public void KeepTogether(ReportTable block)
+        public void KeepTogether(ReportTable block, double above = 0)
         {
             var g = Measure();
             var widths = Widths(g, block.Table);
             var rows = block.Table.Rows.Append(block.Table.Total).OfType<FigureLine>()
                 .Sum(r => Height(new Row([r.Group, .. r.Cells.Select(c => c.Text)], F.Table), widths));
             var height = rows + Height(new Row([block.Table.GroupColumn.Header, .. block.Table.Columns.Select(c => c.Header)], F.TableBold), widths)
-                + (2 * F.H3.GetHeight()) + (3 * F.Small.GetHeight()) + (block.Intro is null ? 0 : 2 * F.Body.GetHeight()) + 30;
+                + (2 * F.H3.GetHeight()) + (3 * F.Small.GetHeight()) + (block.Intro is null ? 0 : 2 * F.Body.GetHeight()) + 30 + above;
             if (height < (Bottom - Top) * 0.6)
             {
                 Room(height);
