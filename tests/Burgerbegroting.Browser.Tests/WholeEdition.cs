@@ -79,7 +79,7 @@ internal sealed class WholeEdition
         await Staff.GetByRole(AriaRole.Button, new() { Name = "Editie aanmaken" }).ClickAsync();
 
         await Expect(Staff.GetByRole(AriaRole.Heading, new() { Name = EditionName, Level = 1 })).ToBeVisibleAsync();
-        await Expect(Staff.GetByText("De editie is aangemaakt.")).ToBeVisibleAsync();
+        await Expect(Staff.GetByText("De editie is aangemaakt als concept")).ToBeVisibleAsync();
         await Expect(Staff.GetByLabel("Totaal budget")).ToHaveValueAsync("600.000");
         _editionId = IdFrom(Staff.Url, "/beheer/edities/");
         await _journey.VisitedAsync(Staff, "staff: the new edition's settings");
