@@ -155,6 +155,7 @@ public static class ReportBench
     private static async Task<int> CreateEditionAsync(AppDbContext db)
     {
         var edition = Edition.CreateNew("Burgerbegroting Maastricht 2027", TotalBudget, DateTime.UtcNow);
+        edition.MakeCurrent(DateTime.UtcNow);
         edition.VoterRoll = VoterRoll.Stemcodes;
         edition.Buurten.AddRange(DemoCity.Buurten.Select(b => new Buurt { Name = b.Name, Postcodes = b.Postcodes }));
         edition.Themes.AddRange(ThemeNames.Select((name, i) => new Theme { Name = name, ShortDescription = $"Over {name}", Position = i + 1 }));
