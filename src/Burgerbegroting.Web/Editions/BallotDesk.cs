@@ -77,7 +77,7 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
             Round = current,
             Voter = voter,
             Reasons = reasons,
-            Current = stored?.Entries.Select(e => new BallotLine(e.ThemeId, e.IdeaId, e.Value)).ToList(),
+            Current = stored is null ? null : LinesOf(stored),
             ReceiptCode = stored?.ReceiptCode,
             Participated = voter is not null && await ParticipatedAsync(db, current.Id, voter.Id),
             IdeasByTheme = round == RoundKind.Selection ? await IdeasByThemeAsync(edition) : [],
@@ -160,7 +160,9 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
 
     /// <summary>The voter's ballot in this round as stored, or null if they have not voted or the round is published.</summary>
     public async Task<IReadOnlyList<BallotLine>?> CurrentAsync(Round round, string voterId) =>
-        (await StoredAsync(round, voterId))?.Entries.Select(e => new BallotLine(e.ThemeId, e.IdeaId, e.Value)).ToList();
+        await StoredAsync(round, voterId) is { } stored ? LinesOf(stored) : null;
+
+    private static List<BallotLine> LinesOf(Ballot ballot) => [.. ballot.Entries.Select(e => new BallotLine(e.ThemeId, e.IdeaId, e.Value))];
 
     private async Task<Ballot?> StoredAsync(Round round, string voterId) =>
         await keys.PseudonymAsync(round, voterId) is { } pseudonym ? await BallotOf(db, round.Id, pseudonym).AsNoTracking().SingleOrDefaultAsync() : null;

@@ -8,7 +8,8 @@ namespace Burgerbegroting.Web.Participation;
 /// </summary>
 public static class FigureCsv
 {
-    private static readonly CsvWriterOptions Options = new() { Separator = ';', Injection = CsvInjection.Escape, WriteByteOrderMark = true };
+    /// <summary>The open-data CSV dialect, shared by every CSV the public downloads (also the ballot lists).</summary>
+    internal static readonly CsvWriterOptions Options = new() { Separator = ';', Injection = CsvInjection.Escape, WriteByteOrderMark = true };
 
     public static byte[] Write(FigureTable table)
     {

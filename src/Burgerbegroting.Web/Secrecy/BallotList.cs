@@ -17,8 +17,6 @@ namespace Burgerbegroting.Web.Secrecy;
 /// </summary>
 public static class BallotList
 {
-    private static readonly CsvWriterOptions Options = new() { Separator = ';', Injection = CsvInjection.Escape, WriteByteOrderMark = true };
-
     public static WebApplication MapBallotList(this WebApplication app)
     {
         app.MapGet(PageRoutes.BallotListFile, ListAsync).WithName(PageRoutes.BallotListFileRoute);
@@ -38,7 +36,7 @@ public static class BallotList
             .Select(b => new { b.ReceiptCode, b.Entries }).ToListAsync();
         var themes = edition.Themes.ToDictionary(t => t.Id, t => t.Name);
         using var output = new MemoryStream();
-        using (var csv = CsvWriter.Create(output, Options, leaveOpen: true))
+        using (var csv = CsvWriter.Create(output, Participation.FigureCsv.Options, leaveOpen: true))
         {
             csv.WriteRecord(["receipt_code", "theme_id", "theme", "idea_id", "value"]);
             foreach (var ballot in ballots.OrderBy(b => b.ReceiptCode, StringComparer.Ordinal))

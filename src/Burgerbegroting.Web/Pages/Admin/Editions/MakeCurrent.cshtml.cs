@@ -40,12 +40,11 @@ public class MakeCurrentModel(AppDbContext db, AuditLog audit, TimeProvider cloc
             return this.PageWithStatus(StatusCodes.Status409Conflict);
         }
 
-        var edition = await db.Editions.FindAsync(id);
-        edition!.MakeCurrent(clock.GetUtcNow().UtcDateTime);
+        Edition.MakeCurrent(clock.GetUtcNow().UtcDateTime);
         audit.Record(AuditActions.EditionMadeCurrent, "edition", id.ToString(CultureInfo.InvariantCulture),
-            Current is null ? edition.Name : $"{edition.Name} (was: {Current.Name})");
+            Current is null ? Edition.Name : $"{Edition.Name} (was: {Current.Name})");
         await db.SaveChangesAsync();
-        return this.Done(l["Editions.MadeCurrent", edition.Name], new { id }, PageRoutes.AdminEdition);
+        return this.Done(l["Editions.MadeCurrent", Edition.Name], new { id }, PageRoutes.AdminEdition);
     }
 
     private async Task<bool> LoadAsync(int id)
