@@ -25,10 +25,23 @@ public enum VoterRoll
 public class Edition
 {
     public int Id { get; set; }
+
+    /// <summary>
+    /// The edition's part of its public addresses ("2026" in /2026/uitslag/4): lower-case letters, digits and hyphens,
+    /// starting with a digit so it never collides with a page's own address. Fixed once the edition is public.
+    /// </summary>
+    public string Slug { get; set; } = "";
+
     public string Name { get; set; } = "";
+
+    /// <summary>The name in English; empty: the Dutch name is shown on the English site too.</summary>
+    public string NameEn { get; set; } = "";
 
     /// <summary>Introduction shown on the home page (Markdown).</summary>
     public string Introduction { get; set; } = "";
+
+    /// <summary>The introduction in English (Markdown); empty: the Dutch one.</summary>
+    public string IntroductionEn { get; set; } = "";
 
     /// <summary>The total budget in whole euros.</summary>
     public long TotalBudget { get; set; }
@@ -81,9 +94,29 @@ public class Edition
     /// <summary>The rounds as the transition rules see them.</summary>
     public IReadOnlyList<RoundState> RoundStates() => [.. Rounds.Select(r => new RoundState(r.Kind, r.Status))];
 
+    /// <summary>The name in the reader's language (<see cref="Bilingual"/>).</summary>
+    public string DisplayName => Bilingual.Pick(Name, NameEn);
+
+    public string DisplayIntroduction => Bilingual.Pick(Introduction, IntroductionEn);
+
+    /// <summary>
+    /// Starts this (new) edition from an earlier one: its buurten with their postcodes and its candidate themes with their
+    /// texts. Not its ballots, ideas, results or counts of residents, which belong to that year.
+    /// </summary>
+    public void CopyAreaAndThemesFrom(Edition earlier)
+    {
+        Buurten = [.. earlier.Buurten.Select(b => new Buurt { Name = b.Name, Postcodes = b.Postcodes })];
+        Themes = [.. earlier.Themes.OrderBy(t => t.Position).Select(t => new Theme
+        {
+            Name = t.Name, ShortDescription = t.ShortDescription, Body = t.Body,
+            NameEn = t.NameEn, ShortDescriptionEn = t.ShortDescriptionEn, BodyEn = t.BodyEn, Position = t.Position,
+        })];
+    }
+
     public static Edition CreateNew(string name, long totalBudget, DateTime now) => new()
     {
         Name = name,
+        Slug = EditionSlug.Suggest(name, now),
         TotalBudget = totalBudget,
         CreatedAt = now,
         Rounds = [.. RoundTable.All.Select(r => new Round { Number = r.Number, Status = RoundStatus.Planned })],

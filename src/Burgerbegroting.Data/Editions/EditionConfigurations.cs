@@ -8,7 +8,11 @@ public class EditionConfiguration : IEntityTypeConfiguration<Edition>
     public void Configure(EntityTypeBuilder<Edition> builder)
     {
         builder.Property(e => e.Name).HasMaxLength(150);
+        builder.Property(e => e.NameEn).HasMaxLength(150);
         builder.Property(e => e.Introduction).HasMaxLength(10_000);
+        builder.Property(e => e.IntroductionEn).HasMaxLength(10_000);
+        builder.Property(e => e.Slug).HasMaxLength(EditionSlug.MaxLength);
+        builder.HasIndex(e => e.Slug).IsUnique();
         builder.HasMany(e => e.Buurten).WithOne().HasForeignKey(b => b.EditionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Rounds).WithOne(r => r.Edition).HasForeignKey(r => r.EditionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Themes).WithOne().HasForeignKey(t => t.EditionId).OnDelete(DeleteBehavior.Cascade);
@@ -41,6 +45,9 @@ public class ThemeConfiguration : IEntityTypeConfiguration<Theme>
         builder.Property(t => t.Name).HasMaxLength(100);
         builder.Property(t => t.ShortDescription).HasMaxLength(300);
         builder.Property(t => t.Body).HasMaxLength(10_000);
+        builder.Property(t => t.NameEn).HasMaxLength(100);
+        builder.Property(t => t.ShortDescriptionEn).HasMaxLength(300);
+        builder.Property(t => t.BodyEn).HasMaxLength(10_000);
         builder.HasIndex(t => new { t.EditionId, t.Name }).IsUnique();
     }
 }

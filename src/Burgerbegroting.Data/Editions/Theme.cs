@@ -11,6 +11,18 @@ public class Theme
     /// <summary>Markdown, rendered safely.</summary>
     public string Body { get; set; } = "";
 
+    /// <summary>The texts in English; an empty one shows the Dutch text on the English site.</summary>
+    public string NameEn { get; set; } = "";
+    public string ShortDescriptionEn { get; set; } = "";
+    public string BodyEn { get; set; } = "";
+
+    /// <summary>The name in the reader's language (<see cref="Bilingual"/>).</summary>
+    public string DisplayName => Bilingual.Pick(Name, NameEn);
+
+    public string DisplayShortDescription => Bilingual.Pick(ShortDescription, ShortDescriptionEn);
+
+    public string DisplayBody => Bilingual.Pick(Body, BodyEn);
+
     public int Position { get; set; }
 
     /// <summary>Set when round 1 is published: the theme went through.</summary>

@@ -89,6 +89,7 @@ public sealed partial class DemoEdition(
     private async Task CreateEditionAsync(DemoStage stage)
     {
         var edition = Edition.CreateNew($"Burgerbegroting Maastricht {_now.Year}", DemoCity.TotalBudget, _now);
+        edition.Slug = await db.FreeSlugAsync(edition.Slug);
         edition.MakeCurrent(_now);
         edition.Introduction = DemoCity.Introduction;
         edition.VoterRoll = VoterRoll.Stemcodes;

@@ -28,7 +28,7 @@ public sealed class PublicationMails(AppDbContext db, Outbox outbox, EmailTempla
     public async Task EnqueueAsync(Round round, Edition edition)
     {
         var page = RoundPages.Of(round.Kind);
-        var link = links.Page(page.ResultsPage, page.ResultsValues);
+        var link = links.Page(page.ResultsPage, page.ResultsValues(edition));
         // A participation names an account, or in a stemcodes edition a code, which may be linked to an account.
         var accountIds = db.Participations.Where(p => p.RoundId == round.Id).Select(p => p.VoterId)
             .Concat(from p in db.Participations

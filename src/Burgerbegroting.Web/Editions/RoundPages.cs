@@ -1,3 +1,4 @@
+using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Pages;
 
@@ -9,11 +10,16 @@ namespace Burgerbegroting.Web.Editions;
 /// </summary>
 /// <param name="Kind">Which round.</param>
 /// <param name="ActionPage">Where residents take part while it is open: the ballot, or the new-idea form.</param>
-/// <param name="ResultsPage">Where its results are, with <paramref name="ResultsValues"/> as route values.</param>
-/// <param name="ResultsValues">Route values of <paramref name="ResultsPage"/>.</param>
-public sealed record RoundPage(RoundKind Kind, string ActionPage, string ResultsPage, object? ResultsValues = null)
+/// <param name="ResultsPage">Where its results are; <see cref="ResultsValues"/> gives the route values for an edition.</param>
+public sealed record RoundPage(RoundKind Kind, string ActionPage, string ResultsPage)
 {
     public int Number => (int)Kind;
+
+    /// <summary>The route values of <see cref="ResultsPage"/> for this round of an edition (its address, and the round number where the page serves two rounds).</summary>
+    public RouteValueDictionary ResultsValues(Edition edition) => ResultsPage == PageRoutes.RoundResults
+        ? new() { ["edition"] = edition.Slug, ["number"] = Number }
+        : new() { ["edition"] = edition.Slug };
+
     public string NameKey => $"Round.{Number}.Name";
     public string DescriptionKey => $"Round.{Number}.Description";
 
@@ -26,8 +32,8 @@ public static class RoundPages
 {
     public static IReadOnlyList<RoundPage> All { get; } =
     [
-        new(RoundKind.ThemeChoice, PageRoutes.VoteThemes, PageRoutes.RoundResults, new { number = (int)RoundKind.ThemeChoice }),
-        new(RoundKind.BudgetSplit, PageRoutes.VoteBudget, PageRoutes.RoundResults, new { number = (int)RoundKind.BudgetSplit }),
+        new(RoundKind.ThemeChoice, PageRoutes.VoteThemes, PageRoutes.RoundResults),
+        new(RoundKind.BudgetSplit, PageRoutes.VoteBudget, PageRoutes.RoundResults),
         new(RoundKind.Ideas, PageRoutes.NewIdea, PageRoutes.IdeaResults),
         new(RoundKind.Selection, PageRoutes.VoteSelection, PageRoutes.SelectionResults),
     ];

@@ -71,7 +71,7 @@ public sealed class IdeaInput
 
         if (costError == IdeaCostError.OverBudget)
         {
-            state.AddModelError("Input.Cost", l["Idea.Error.OverBudget", Euros.Format(theme!.Budget!.Value), theme.Name]);
+            state.AddModelError("Input.Cost", l["Idea.Error.OverBudget", Euros.Format(theme!.Budget!.Value), theme.DisplayName]);
             return null;
         }
 

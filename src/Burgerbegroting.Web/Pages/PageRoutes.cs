@@ -26,6 +26,8 @@ public static class PageRoutes
     public const string SelectionResults = "/Results/Selection";
     public const string IdeaResults = "/Results/Ideas";
     public const string EditionReport = "/Results/Report";
+    public const string ResultsOverview = "/Results/Index";
+    public const string Archive = "/Results/Archive";
 
     public const string Login = "/Account/Login";
     public const string Logout = "/Account/Logout";
@@ -82,10 +84,12 @@ public static class PageRoutes
         { VoteBudget, "/stemmen/verdeling" },
         { VoteSelection, "/selectie" },
         { VoteCode, "/stemmen/code" },
-        { RoundResults, "/uitslag/{number:int:range(1,2)}" },
-        { SelectionResults, "/uitslag/4" },
-        { IdeaResults, "/uitslag/3" },
-        { EditionReport, "/uitslag/verslag" },
+        { ResultsOverview, EditionPrefix + "/uitslag" },
+        { RoundResults, EditionPrefix + "/uitslag/{number:int:range(1,2)}" },
+        { SelectionResults, EditionPrefix + "/uitslag/4" },
+        { IdeaResults, EditionPrefix + "/uitslag/3" },
+        { EditionReport, EditionPrefix + "/uitslag/verslag" },
+        { Archive, "/archief" },
         { Login, "/account/inloggen" },
         { Logout, "/account/uitloggen" },
         { Register, "/account/registreren" },
@@ -125,12 +129,20 @@ public static class PageRoutes
     /// <summary>Endpoints that are not pages: the language switch, the health report, the open data, figures and report files (and their route names, for asp-route).</summary>
     public const string LanguageSwitch = "/taal";
     public const string Health = "/health";
-    public const string BallotsFile = "/uitslag/{round:int}/ballots.pb";
-    public const string ResultsFile = "/uitslag/{round:int}/results.csv";
-    public const string BallotListFile = "/uitslag/{round:int}/stembiljetten.csv";
-    public const string ParticipationFile = "/uitslag/{round:int}/deelname/{table}.csv";
+    public const string BallotsFile = EditionPrefix + "/uitslag/{round:int}/ballots.pb";
+    public const string ResultsFile = EditionPrefix + "/uitslag/{round:int}/results.csv";
+    public const string BallotListFile = EditionPrefix + "/uitslag/{round:int}/stembiljetten.csv";
+    public const string ParticipationFile = EditionPrefix + "/uitslag/{round:int}/deelname/{table}.csv";
     public const string StaffParticipationFile = "/beheer/edities/{id:int}/deelname/{round:int}/{table}.csv";
-    public const string EditionReportFile = "/uitslag/verslag.pdf";
+    public const string EditionReportFile = EditionPrefix + "/uitslag/verslag.pdf";
+
+    /// <summary>
+    /// Results and open data of every edition live under the edition's own address (Edition.Slug: /2026/uitslag/4), so
+    /// they stay where they are when next year's edition becomes current. The old addresses without an edition
+    /// (/uitslag/...) redirect to the current edition's (EditionAddresses).
+    /// </summary>
+    public const string EditionPrefix = "/{edition:regex(^[0-9][a-z0-9-]*$)}";
+    public const string UnscopedResults = "/uitslag/{**rest}";
     public const string BallotsFileRoute = "ballots-file";
     public const string ResultsFileRoute = "results-file";
     public const string BallotListFileRoute = "ballot-list-file";

@@ -98,7 +98,9 @@ public sealed class EditionReports(AppDbContext db, ParticipationFigures figures
             return null;
         }
 
-        var parts = await cache.GetOrAddAsync(FigureCache.EditionKey("report", edition), () => PartsAsync(edition));
+        // Theme names are in the reader's language, so each language keeps its own.
+        var key = FigureCache.EditionKey("report-" + CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, edition);
+        var parts = await cache.GetOrAddAsync(key, () => PartsAsync(edition));
         return new EditionReport(edition, parts.ThemeChoice, parts.Budget, parts.Ideas, parts.Selection, parts.Decisions);
     }
 
@@ -117,13 +119,13 @@ public sealed class EditionReports(AppDbContext db, ParticipationFigures figures
 
     private async Task<ThemeChoiceReport> ThemeChoiceAsync(Edition edition, Round round)
     {
-        var lines = await ThemeLines(round).Select(r => new ThemeVotes(r.Theme.Name, r.Votes, r.Outcome)).ToListAsync();
+        var lines = await ThemeLines(round).Select(r => new ThemeVotes(Bilingual.Pick(r.Theme.Name, r.Theme.NameEn), r.Votes, r.Outcome)).ToListAsync();
         return new ThemeChoiceReport(round, await figures.RoundAsync(edition, round), lines);
     }
 
     private async Task<BudgetReport> BudgetAsync(Edition edition, Round round)
     {
-        var lines = await ThemeLines(round).Select(r => new ThemeBudget(r.Theme.Name, r.PercentageSum, r.Budget ?? 0)).ToListAsync();
+        var lines = await ThemeLines(round).Select(r => new ThemeBudget(Bilingual.Pick(r.Theme.Name, r.Theme.NameEn), r.PercentageSum, r.Budget ?? 0)).ToListAsync();
         return new BudgetReport(round, await figures.RoundAsync(edition, round), lines);
     }
 
@@ -134,7 +136,7 @@ public sealed class EditionReports(AppDbContext db, ParticipationFigures figures
     {
         var results = await db.IdeaResults.AsNoTracking().Where(r => r.RoundId == round.Id)
             .Select(r => new { r.ThemeId, r.IdeaId, r.Idea.Title, r.Votes, r.Cost, r.Selected, r.Step }).ToListAsync();
-        var themes = edition.SelectionThemes().Select(t => new ThemeWinners(t.Id, t.Name, t.Budget ?? 0, results.Count(r => r.ThemeId == t.Id),
+        var themes = edition.SelectionThemes().Select(t => new ThemeWinners(t.Id, t.DisplayName, t.Budget ?? 0, results.Count(r => r.ThemeId == t.Id),
             [.. results.Where(r => r.ThemeId == t.Id && r.Selected).OrderBy(r => r.Step).Select(r => new Winner(r.IdeaId, r.Title, r.Votes, r.Cost))]));
         return new SelectionReport(round, await figures.RoundAsync(edition, round), [.. themes.Where(t => t.Ideas > 0)]);
     }

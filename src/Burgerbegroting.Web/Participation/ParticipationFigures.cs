@@ -1,3 +1,4 @@
+using System.Globalization;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting;
@@ -47,13 +48,13 @@ public sealed class ParticipationFigures(AppDbContext db, IStringLocalizer<Share
     /// <summary>The counts of the ideas round, kept once it is published.</summary>
     public Task<IdeaParticipation> IdeasAsync(Edition edition, Round round) =>
         ResultsVisibility.IsPublic(round.Status)
-            ? cache.GetOrAddAsync(FigureCache.RoundKey("idea-figures", edition, round), () => ParticipationQueries.LoadIdeasAsync(db, edition))
+            ? cache.GetOrAddAsync(FigureCache.RoundKey("idea-figures-" + CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, edition, round), () => ParticipationQueries.LoadIdeasAsync(db, edition))
             : ParticipationQueries.LoadIdeasAsync(db, edition);
 
     /// <summary>For a results page or the report: suppressed, with CSV links once the round is published.</summary>
     public async Task<FigureView> PublicViewAsync(Edition edition, Round round, IUrlHelper url) =>
         new(await LoadAsync(edition, round, forPublic: true), $"figures-{round.Number}",
-            slug => ResultsVisibility.IsPublic(round.Status) ? url.RouteUrl(PageRoutes.ParticipationFileRoute, new { round = round.Number, table = slug }) : null);
+            slug => ResultsVisibility.IsPublic(round.Status) ? url.RouteUrl(PageRoutes.ParticipationFileRoute, new { edition = edition.Slug, round = round.Number, table = slug }) : null);
 
     /// <summary>For staff's live page: exact, with the exact CSV files.</summary>
     public async Task<FigureView> StaffViewAsync(Edition edition, Round round, IUrlHelper url) =>

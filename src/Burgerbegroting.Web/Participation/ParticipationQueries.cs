@@ -30,11 +30,11 @@ public static class ParticipationQueries
     {
         var ideas = await db.Ideas.Where(i => i.EditionId == edition.Id && !i.Hidden)
             .Select(i => new { i.ThemeId, i.BuurtId, i.SubmitterId, i.ByNetwork, i.Status }).ToListAsync();
-        var themes = edition.Themes.ToDictionary(t => t.Id, t => t.Name);
+        var themes = edition.Themes.ToDictionary(t => t.Id, t => t.DisplayName);
         var buurten = edition.Buurten.ToDictionary(b => b.Id, b => b.Name);
         var facts = ideas.Select(i => new IdeaFact(
             themes.GetValueOrDefault(i.ThemeId, ""), buurten.GetValueOrDefault(i.BuurtId, ""), i.SubmitterId, i.ByNetwork, Verdict(i.Status))).ToList();
-        var ideaThemes = edition.Themes.Where(t => ideas.Any(i => i.ThemeId == t.Id) || t.Budget is not null).Select(t => t.Name).ToList();
+        var ideaThemes = edition.Themes.Where(t => ideas.Any(i => i.ThemeId == t.Id) || t.Budget is not null).Select(t => t.DisplayName).ToList();
         return IdeaParticipation.Count(facts, ideaThemes, [.. edition.Buurten.Select(b => b.Name)]);
     }
 

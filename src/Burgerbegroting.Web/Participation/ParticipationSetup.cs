@@ -35,10 +35,10 @@ public static class ParticipationSetup
         return app;
     }
 
-    private static async Task<IResult> PublicCsvAsync(int round, string table, AppDbContext db, ParticipationFigures figures)
+    private static async Task<IResult> PublicCsvAsync(string edition, int round, string table, AppDbContext db, ParticipationFigures figures)
     {
         var kind = RoundTable.Find(round)?.Kind;
-        if (kind is null || await db.CurrentRoundAsync(kind.Value) is not { } found || !ResultsVisibility.IsPublic(found.Round.Status))
+        if (kind is null || await db.PublishedRoundAsync(edition, kind.Value) is not { } found)
         {
             return Results.NotFound();
         }
@@ -62,9 +62,9 @@ public static class ParticipationSetup
     /// The report in the request's language, once a round is published. The PDF is kept by what it says (a fingerprint of
     /// its text), so a repeat download costs no drawing and any change to the report makes a new one.
     /// </summary>
-    private static async Task<IResult> ReportPdfAsync(AppDbContext db, EditionReports reports, ReportWriter writer, Links links, FigureCache cache, IStringLocalizer<SharedResource> l)
+    private static async Task<IResult> ReportPdfAsync(string edition, AppDbContext db, EditionReports reports, ReportWriter writer, Links links, FigureCache cache, IStringLocalizer<SharedResource> l)
     {
-        if (await db.CurrentAsync() is not { } edition || await reports.LoadAsync(edition) is not { } report)
+        if (await db.BySlugAsync(edition, staff: false) is not { } found || await reports.LoadAsync(found) is not { } report)
         {
             return Results.NotFound();
         }

@@ -19,9 +19,13 @@ public sealed class ReportWriter(IStringLocalizer<SharedResource> l, LinkGenerat
 {
     private readonly ParticipationTables _figures = new(l, forPublic: true);
 
+    /// <summary>The edition being written: its address is part of every link.</summary>
+    private Edition _edition = null!;
+
     public ReportDocument Write(EditionReport report)
     {
         var edition = report.Edition;
+        _edition = edition;
         var sections = new List<ReportSection> { Timeline(report) };
         if (report.ThemeChoice is { } one)
         {
@@ -45,8 +49,8 @@ public sealed class ReportWriter(IStringLocalizer<SharedResource> l, LinkGenerat
 
         sections.Add(Decisions(report));
         sections.Add(Recheck(report));
-        var name = $"{FileNames.Slug(edition.Name)}_{l["Report.FileName"]}.pdf";
-        return new ReportDocument(l["Report.Title", edition.Name], l["Report.Lead", edition.Name], sections, name);
+        var name = $"{FileNames.Slug(edition.DisplayName)}_{l["Report.FileName"]}.pdf";
+        return new ReportDocument(l["Report.Title", edition.DisplayName], l["Report.Lead", edition.DisplayName], sections, name);
     }
 
     // ---- The edition and its rounds ------------------------------------------------------------------------------
@@ -139,7 +143,7 @@ public sealed class ReportWriter(IStringLocalizer<SharedResource> l, LinkGenerat
     private ReportSection RoundSection(Round round, IReadOnlyList<ReportBlock> blocks, params ReportSection[] parts)
     {
         var page = RoundPages.Of(round.Kind);
-        var link = new ReportLinks([new ReportLink(l["Report.ResultsPage", l[page.NameKey]], links.GetPathByPage(page.ResultsPage, handler: null, page.ResultsValues) ?? "/")]);
+        var link = new ReportLinks([new ReportLink(l["Report.ResultsPage", l[page.NameKey]], links.GetPathByPage(page.ResultsPage, handler: null, page.ResultsValues(_edition)) ?? "/")]);
         return new ReportSection(Id(round), RoundName(round), [.. blocks, link], parts);
     }
 
@@ -147,7 +151,7 @@ public sealed class ReportWriter(IStringLocalizer<SharedResource> l, LinkGenerat
         new(Id(round, "deelname"), l["Participation.Title"], [.. tables.Select(t => FigureBlock(round, t))]);
 
     private ReportTable FigureBlock(Round round, FigureTable table) =>
-        new(Id(round, table.Slug), table, Chart: true, CsvHref: links.GetPathByName(PageRoutes.ParticipationFileRoute, new { round = round.Number, table = table.Slug }));
+        new(Id(round, table.Slug), table, Chart: true, CsvHref: links.GetPathByName(PageRoutes.ParticipationFileRoute, new { edition = _edition.Slug, round = round.Number, table = table.Slug }));
 
     // ---- Decisions and the re-check ------------------------------------------------------------------------------
 
@@ -196,8 +200,8 @@ public sealed class ReportWriter(IStringLocalizer<SharedResource> l, LinkGenerat
         }
 
         var rule = SelectionElection.Rule(edition.OutcomeRule).Name;
-        var files = new List<ReportLink> { new(l["Report.ResultsCsv"], links.GetPathByName(PageRoutes.ResultsFileRoute, new { round = four.Round.Number }) ?? "/") };
-        files.AddRange(four.Themes.Select(t => new ReportLink(l["Results4.Pabulib", t.Theme], links.GetPathByName(PageRoutes.BallotsFileRoute, new { round = four.Round.Number, thema = t.ThemeId }) ?? "/")));
+        var files = new List<ReportLink> { new(l["Report.ResultsCsv"], links.GetPathByName(PageRoutes.ResultsFileRoute, new { edition = _edition.Slug, round = four.Round.Number }) ?? "/") };
+        files.AddRange(four.Themes.Select(t => new ReportLink(l["Results4.Pabulib", t.Theme], links.GetPathByName(PageRoutes.BallotsFileRoute, new { edition = _edition.Slug, round = four.Round.Number, thema = t.ThemeId }) ?? "/")));
         return new ReportSection("nacontrole", l["Report.Recheck"],
         [
             new ReportParagraph(l["Report.RecheckIntro"]),

@@ -23,18 +23,18 @@ public static class BallotList
         return app;
     }
 
-    private static async Task<IResult> ListAsync(int round, AppDbContext db)
+    private static async Task<IResult> ListAsync(string edition, int round, AppDbContext db)
     {
         var kind = RoundTable.Find(round);
-        if (kind is not { HasBallot: true } || await db.CurrentRoundAsync(kind.Kind) is not { } found || !ResultsVisibility.IsPublic(found.Round.Status))
+        if (kind is not { HasBallot: true } || await db.PublishedRoundAsync(edition, kind.Kind) is not { } found)
         {
             return Results.NotFound();
         }
 
-        var (edition, current) = found;
+        var (held, current) = found;
         var ballots = await db.Ballots.AsNoTracking().Where(b => b.RoundId == current.Id).Include(b => b.Entries)
             .Select(b => new { b.ReceiptCode, b.Entries }).ToListAsync();
-        var themes = edition.Themes.ToDictionary(t => t.Id, t => t.Name);
+        var themes = held.Themes.ToDictionary(t => t.Id, t => t.Name);
         using var output = new MemoryStream();
         using (var csv = CsvWriter.Create(output, Participation.FigureCsv.Options, leaveOpen: true))
         {
@@ -55,7 +55,7 @@ public static class BallotList
             csv.Flush();
         }
 
-        return Results.File(output.ToArray(), "text/csv; charset=utf-8", $"{FileNames.Slug(edition.Name)}_ronde-{round}_stembiljetten.csv");
+        return Results.File(output.ToArray(), "text/csv; charset=utf-8", $"{FileNames.Slug(held.Name)}_ronde-{round}_stembiljetten.csv");
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

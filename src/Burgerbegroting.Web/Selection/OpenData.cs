@@ -24,42 +24,42 @@ public static class OpenData
         return app;
     }
 
-    private static async Task<IResult> BallotsAsync(int round, int? thema, AppDbContext db, LinkGenerator links)
+    private static async Task<IResult> BallotsAsync(string edition, int round, int? thema, AppDbContext db, LinkGenerator links)
     {
-        if (await PublishedSelectionAsync(db, round) is not { } found)
+        if (await PublishedSelectionAsync(db, edition, round) is not { } found)
         {
             return Results.NotFound();
         }
 
-        var (edition, selection) = found;
-        var themes = edition.SelectionThemes().ToList();
+        var (held, selection) = found;
+        var themes = held.SelectionThemes().ToList();
         var theme = thema is null && themes.Count == 1 ? themes[0] : themes.SingleOrDefault(t => t.Id == thema);
         if (theme is null)
         {
-            var choices = string.Join("\n", themes.Select(t => $"  {links.GetPathByName(PageRoutes.BallotsFileRoute, new { round, thema = t.Id })}   {t.Name}"));
+            var choices = string.Join("\n", themes.Select(t => $"  {links.GetPathByName(PageRoutes.BallotsFileRoute, new { edition, round, thema = t.Id })}   {t.Name}"));
             return Results.BadRequest($"Kies een thema / choose a theme:\n{choices}\n");
         }
 
-        var ideas = await db.AdmittedIdeasAsync(edition.Id, theme.Id);
+        var ideas = await db.AdmittedIdeasAsync(held.Id, theme.Id);
         // Each ballot under its receipt code, in the order of the codes (random): the file says nothing about who voted
         // when, and a voter finds their own ballot by the code they were shown (docs/secrecy.md).
         var ballots = await db.ReceiptApprovalsAsync(selection.Id, theme.Id);
-        var election = SelectionElection.Build(theme, ideas, [.. ballots.Select(b => b.Ideas)], Meta(edition, theme, selection), [.. ballots.Select(b => b.Receipt)]);
+        var election = SelectionElection.Build(theme, ideas, [.. ballots.Select(b => b.Ideas)], Meta(held, theme, selection), [.. ballots.Select(b => b.Receipt)]);
         var text = PabulibWriter.WriteToString(election.Election);
-        return Results.File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", $"{FileNames.Slug(edition.Name)}_{FileNames.Slug(theme.Name)}.pb");
+        return Results.File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", $"{FileNames.Slug(held.Name)}_{FileNames.Slug(theme.Name)}.pb");
     }
 
-    private static async Task<IResult> ResultsAsync(int round, AppDbContext db)
+    private static async Task<IResult> ResultsAsync(string edition, int round, AppDbContext db)
     {
-        if (await PublishedSelectionAsync(db, round) is not { } found)
+        if (await PublishedSelectionAsync(db, edition, round) is not { } found)
         {
             return Results.NotFound();
         }
 
-        var (edition, selection) = found;
+        var (held, selection) = found;
         var results = await db.IdeaResults.AsNoTracking().Include(r => r.Idea).Where(r => r.RoundId == selection.Id)
             .OrderBy(r => r.ThemeId).ThenByDescending(r => r.Selected).ThenBy(r => r.Step).ThenByDescending(r => r.Votes).ToListAsync();
-        var themes = edition.Themes.ToDictionary(t => t.Id, t => t.Name);
+        var themes = held.Themes.ToDictionary(t => t.Id, t => t.Name);
         var csv = new StringBuilder("idea_id;theme;title;cost;votes;selected;step;reason;remaining_at_turn;supporters_money_left\n");
         foreach (var r in results)
         {
@@ -70,15 +70,12 @@ public static class OpenData
             csv.Append('\n');
         }
 
-        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"{FileNames.Slug(edition.Name)}_uitslag.csv");
+        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"{FileNames.Slug(held.Name)}_uitslag.csv");
     }
 
     /// <summary>Open data is of the selection round only, and public once published (no provisional preview).</summary>
-    private static async Task<(Edition, Round)?> PublishedSelectionAsync(AppDbContext db, int round)
-    {
-        var current = RoundTable.Find(round)?.Kind == RoundKind.Selection ? await db.CurrentRoundAsync(RoundKind.Selection) : null;
-        return current is { } found && ResultsVisibility.IsPublic(found.Round.Status) ? found : null;
-    }
+    private static async Task<(Edition, Round)?> PublishedSelectionAsync(AppDbContext db, string edition, int round) =>
+        RoundTable.Find(round)?.Kind == RoundKind.Selection ? await db.PublishedRoundAsync(edition, RoundKind.Selection) : null;
 
     private static List<KeyValuePair<string, string>> Meta(Edition edition, Theme theme, Round round) =>
     [

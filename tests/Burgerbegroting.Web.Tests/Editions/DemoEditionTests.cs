@@ -178,13 +178,14 @@ public sealed class DemoEditionTests
         await using var app = new AppFactory();
         await SeedAsync(app, DemoStage.Done);
         var client = app.CreateBrowserlessClient();
+        var results = await app.ResultsUrlAsync();
         var expected = new Dictionary<string, string[]>
         {
             ["/"] = ["Burgerbegroting Maastricht", "Groen in de wijk", "€ 1.500.000"],
             ["/ideeen"] = ["Pocketpark op het Mgr. Nolensplein", "Buurtnetwerk Malberg", "Wyckerpoort Verbindt", "Anouk Janssen", "Céramique"],
-            ["/uitslag/1"] = ["Spelen en bewegen", "Jongeren"],
-            ["/uitslag/2"] = ["Groen in de wijk", "Schoon en heel"],
-            ["/uitslag/4"] = ["Buurtkamer in Wittevrouwenveld", "Buurtboomgaard in het park van Caberg"],
+            [$"{results}/1"] = ["Spelen en bewegen", "Jongeren"],
+            [$"{results}/2"] = ["Groen in de wijk", "Schoon en heel"],
+            [$"{results}/4"] = ["Buurtkamer in Wittevrouwenveld", "Buurtboomgaard in het park van Caberg"],
         };
         foreach (var (url, texts) in expected)
         {

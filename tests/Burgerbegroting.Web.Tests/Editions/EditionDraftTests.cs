@@ -43,7 +43,7 @@ public sealed class EditionDraftTests : IAsyncLifetime
             ["Input.MaxThemesPerBallot"] = "3",
             ["Input.ThemesToSelect"] = "5",
             ["Input.OutcomeRule"] = "Greedy",
-        });
+        }, "main form[method=post]");
         return int.Parse(created.Location().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -61,8 +61,8 @@ public sealed class EditionDraftTests : IAsyncLifetime
         Assert.Contains(Running, home, StringComparison.Ordinal);
         Assert.DoesNotContain(Next, home, StringComparison.Ordinal);
         var editions = await _staff.GetDocumentAsync("/beheer/edities");
-        Assert.Contains($"{Next} (concept, alleen zichtbaar voor medewerkers)", editions.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains($"{Running} (huidige editie)", editions.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{Next} (/2028, concept, alleen zichtbaar voor medewerkers)", editions.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{Running} (/2027, huidige editie)", editions.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         // Nor can its rounds open, which residents would not see.
         var rounds = await _staff.GetDocumentAsync($"/beheer/edities/{next}/rondes");

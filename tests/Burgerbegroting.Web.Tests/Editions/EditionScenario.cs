@@ -18,6 +18,7 @@ public static class EditionScenario
         return await app.WithDbAsync(async db =>
         {
             var edition = Edition.CreateNew("Burgerbegroting Maastricht 2027", budget, DateTime.UtcNow);
+            edition.Slug = await db.FreeSlugAsync(edition.Slug);
             edition.MakeCurrent(DateTime.UtcNow);
             edition.MaxThemesPerBallot = k;
             edition.ThemesToSelect = n;
@@ -30,6 +31,13 @@ public static class EditionScenario
             return edition;
         });
     }
+
+    /// <summary>The address part of the edition <see cref="CreateEditionAsync"/> makes first ("/2027/uitslag/4").</summary>
+    public const string Slug = "2027";
+
+    /// <summary>The current edition's results address: "/2027/uitslag" + <paramref name="rest"/>.</summary>
+    public static async Task<string> ResultsUrlAsync(this AppFactory app, string rest = "") =>
+        $"/{await app.WithDbAsync(db => db.Editions.Where(e => e.CurrentSince != null).OrderByDescending(e => e.CurrentSince).ThenByDescending(e => e.Id).Select(e => e.Slug).FirstAsync())}/uitslag{rest}";
 
     public static async Task<int> RoundIdAsync(this AppFactory app, int number) =>
         await app.WithDbAsync(db => db.Rounds.Where(r => r.Number == number).Select(r => r.Id).SingleAsync());

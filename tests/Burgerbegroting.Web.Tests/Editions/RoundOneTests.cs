@@ -117,9 +117,9 @@ public sealed class RoundOneTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, publish.StatusCode);
         Assert.Contains("gelijke stand", await publish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var provisional = await _staff.GetDocumentAsync("/uitslag/1");
+        var provisional = await _staff.GetDocumentAsync("/2027/uitslag/1");
         Assert.Contains("Voorlopige uitslag", provisional.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await anna.GetAsync("/uitslag/1")).StatusCode);
+        Assert.Equal("/2027/uitslag#ronde-1", (await anna.GetAsync("/2027/uitslag/1")).Location());
 
         var page = await _staff.GetDocumentAsync(rounds);
         var wrongTie = await _staff.SubmitAsync(page, new Dictionary<string, string> { ["chosen"] = groen.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "form[action*='handler=ResolveTie']", rounds);
@@ -134,7 +134,7 @@ public sealed class RoundOneTests : IAsyncLifetime
 
         var chosen = await _app.ThemeIdsAsync(chosenOnly: true);
         Assert.Equal([groen, ontmoeten], chosen);
-        var results = await anna.GetDocumentAsync("/uitslag/1");
+        var results = await anna.GetDocumentAsync("/2027/uitslag/1");
         var text = results.QuerySelector("main")!.TextContent;
         Assert.Contains("Aantal uitgebrachte stemmen: 4", text, StringComparison.Ordinal);
         Assert.Contains("Loting in het bijzijn van de wijkraad.", text, StringComparison.Ordinal);
@@ -231,7 +231,7 @@ public sealed class RoundOneTests : IAsyncLifetime
         {
             ["Input.Name"] = "Test",
             ["Input.TotalBudget"] = "anderhalf miljoen",
-        });
+        }, "main form[method=post]");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Forms.ParseAsync(response);
         Assert.Contains("geen bedrag", page.QuerySelector("#Input_TotalBudget-error")!.TextContent, StringComparison.Ordinal);

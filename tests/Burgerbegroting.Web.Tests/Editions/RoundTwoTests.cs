@@ -167,7 +167,7 @@ public abstract class RoundTwoTestsBase(TestDatabase database) : IAsyncLifetime
         Assert.Equal([613_333, 210_000, 176_667], budgets);
         Assert.Equal(1_000_000, budgets.Sum());
 
-        var results = await (await _app.SignInAsync("a@example.nl")).GetDocumentAsync("/uitslag/2");
+        var results = await (await _app.SignInAsync("a@example.nl")).GetDocumentAsync("/2027/uitslag/2");
         var text = results.QuerySelector("main")!.TextContent;
         Assert.Contains("€ 613.333", text, StringComparison.Ordinal);
         Assert.Contains("€ 1.000.000", text, StringComparison.Ordinal);

@@ -69,7 +69,7 @@ public sealed class EventPagesHtmlTests : IAsyncLifetime
         var themes = await _app.ThemeIdsAsync();
         await _app.SeedBallotsAsync(1, i => [new BallotEntry { ThemeId = themes[i], Value = 1 }], BallotChannel.Account, BallotChannel.Stemcode, BallotChannel.Desk, BallotChannel.Paper);
         Assert.Equal(TransitionError.None, await _app.StepAsync(1, (l, id) => l.CloseAsync(id)));
-        await SaveAsync(await staff.GetAsync("/uitslag/1"), "results-1");
+        await SaveAsync(await staff.GetAsync("/2027/uitslag/1"), "results-1");
         var ideas = await _app.OpenRoundFourAsync("inwoner@example.nl", ("Speeltuin", 0, 300_000), ("Zebrapad", 1, 120_000));
         var chosen = await _app.ThemeIdsAsync(chosenOnly: true);
         await _app.SeedBallotsAsync(4, i => [new BallotEntry { ThemeId = chosen[i % 2], IdeaId = i % 2 == 0 ? ideas["Speeltuin"] : ideas["Zebrapad"], Value = 1 }],
@@ -77,7 +77,7 @@ public sealed class EventPagesHtmlTests : IAsyncLifetime
         var selectionEvent = await _app.CreateEventAsync("Markt Wyck", 4);
         await _app.SeedSheetsAsync(selectionEvent, SheetStatus.Invalid);
         Assert.Equal(TransitionError.None, await _app.StepAsync(4, (l, id) => l.CloseAsync(id)));
-        await SaveAsync(await staff.GetAsync("/uitslag/4"), "results-4");
+        await SaveAsync(await staff.GetAsync("/2027/uitslag/4"), "results-4");
 
         var errors = await HtmlChecker.ErrorsAsync(folder);
         Assert.True(errors.Count == 0, $"{errors.Count} HTML errors in {saved} pages:\n" + string.Join("\n", errors.Take(40)));

@@ -147,7 +147,7 @@ public sealed class EventPagesTests : IAsyncLifetime
         Assert.Equal(TransitionError.None, await _app.StepAsync(1, (l, id) => l.CloseAsync(id)));
 
         var live = await _staff.GetDocumentAsync($"/beheer/edities/{_edition}/deelname");
-        var results = await _staff.GetDocumentAsync("/uitslag/1");
+        var results = await _staff.GetDocumentAsync("/2027/uitslag/1");
 
         static List<(string, string)> Rows(IHtmlDocument page) => [.. page.QuerySelectorAll("section[aria-labelledby=figures-1-kanalen] tbody tr")
             .Select(r => (r.Children[0].TextContent.Trim(), r.Children[1].TextContent.Trim()))];

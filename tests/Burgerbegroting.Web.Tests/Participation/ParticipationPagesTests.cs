@@ -109,13 +109,13 @@ public sealed class ParticipationPagesTests : IAsyncLifetime
     {
         await VoteInRoundOneAsync();
         var visitor = _app.CreateBrowserlessClient();
-        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/uitslag/1")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/uitslag/1/deelname/buurten.csv")).StatusCode);
+        Assert.Equal("/2027/uitslag#ronde-1", (await visitor.GetAsync("/2027/uitslag/1")).Location());
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/2027/uitslag/1/deelname/buurten.csv")).StatusCode);
         Assert.Equal(TransitionError.None, await _app.StepAsync(1, (l, id) => l.CloseAsync(id)));
-        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/uitslag/1/deelname/buurten.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/2027/uitslag/1/deelname/buurten.csv")).StatusCode);
         Assert.Equal(TransitionError.None, await _app.StepAsync(1, (l, id) => l.PublishAsync(id)));
 
-        var page = await visitor.GetDocumentAsync("/uitslag/1");
+        var page = await visitor.GetDocumentAsync("/2027/uitslag/1");
 
         Assert.Equal(["Centrum | 14 | onbekend | —", "Malberg | < 10 | onbekend | —", "Buiten de buurten of onbekend | < 10 | onbekend | —", "Totaal | 19 | onbekend | —"], Rows(page, "figures-1-buurten"));
         Assert.Equal(["16–24 | < 10", "25–34 | < 10", "35–44 | 12", "45–54 | < 10", "55–64 | < 10", "65–74 | < 10", "75+ | < 10", "Onbekend | < 10", "Totaal | 19"], Rows(page, "figures-1-leeftijden"));
@@ -125,14 +125,14 @@ public sealed class ParticipationPagesTests : IAsyncLifetime
         var labels = page.QuerySelectorAll("section[aria-labelledby='figures-1-buurten'] svg text").Select(t => t.TextContent).ToList();
         Assert.Equal(["Centrum", "14", "Malberg", "< 10", "Buiten de buurten of onbekend", "< 10"], labels);
 
-        var csv = await visitor.GetAsync("/uitslag/1/deelname/leeftijden.csv");
+        var csv = await visitor.GetAsync("/2027/uitslag/1/deelname/leeftijden.csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Equal("age_band;people\n16–24;<10\n25–34;<10\n35–44;12\n45–54;<10\n55–64;<10\n65–74;<10\n75+;<10\nunknown;<10\ntotal;19\n".Replace("unknown", "Onbekend", StringComparison.Ordinal),
             Body(await csv.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/uitslag/1/deelname/onbekend.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/2027/uitslag/1/deelname/onbekend.csv")).StatusCode);
         foreach (var table in new[] { "kanalen", "buurten" })
         {
-            Assert.DoesNotContain(";4\n", Body(await (await visitor.GetAsync($"/uitslag/1/deelname/{table}.csv")).Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+            Assert.DoesNotContain(";4\n", Body(await (await visitor.GetAsync($"/2027/uitslag/1/deelname/{table}.csv")).Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
         }
     }
 
@@ -149,7 +149,7 @@ public sealed class ParticipationPagesTests : IAsyncLifetime
         (await visitor.GetAsync(staffCsv)).AssertRedirect("/account/inloggen");
         (await resident.GetAsync(StaffUrl)).AssertRedirect("/account/geen-toegang");
         (await resident.GetAsync(staffCsv)).AssertRedirect("/account/geen-toegang");
-        Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync("/uitslag/1/deelname/buurten.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync("/2027/uitslag/1/deelname/buurten.csv")).StatusCode);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class ParticipationPagesTests : IAsyncLifetime
         saved.AssertRedirect(buurten);
         await PublishRoundOneAsync();
 
-        var page = await _app.CreateBrowserlessClient().GetDocumentAsync("/uitslag/1");
+        var page = await _app.CreateBrowserlessClient().GetDocumentAsync("/2027/uitslag/1");
         Assert.Equal("Centrum | 14 | 1.400 | 1,0%", Rows(page, "figures-1-buurten")[0]);
         var staffPage = await _staff.GetDocumentAsync(StaffUrl);
         Assert.Equal("Malberg | 4 | onbekend | —", Rows(staffPage, "figures-1-buurten")[1]);
@@ -217,11 +217,11 @@ public sealed class ParticipationPagesTests : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
         var visitor = _app.CreateBrowserlessClient();
-        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/uitslag/3")).StatusCode);
+        Assert.Equal("/2027/uitslag#ronde-3", (await visitor.GetAsync("/2027/uitslag/3")).Location());
         Assert.Equal(TransitionError.None, await _app.StepAsync(3, (l, id) => l.CloseAsync(id)));
         Assert.Equal(TransitionError.None, await _app.StepAsync(3, (l, id) => l.PublishAsync(id)));
 
-        var page = await visitor.GetDocumentAsync("/uitslag/3");
+        var page = await visitor.GetDocumentAsync("/2027/uitslag/3");
 
         Assert.Equal("Uitslag: Ideeën indienen", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal(["Groen en spelen | 1 | 1 | 1 | 1 | 0 | 2", "Verkeersveiligheid | 0 | 1 | 1 | 0 | 0 | 1", "Ontmoeten | 0 | 0 | 0 | 0 | 0 | 0", "Totaal | 1 | 2 | 2 | 1 | 0 | 3"],
@@ -229,7 +229,7 @@ public sealed class ParticipationPagesTests : IAsyncLifetime
         Assert.Equal(["Centrum | 1 | 0 | 1 | 0 | 0 | 1", "Malberg | 0 | 2 | 1 | 1 | 0 | 2", "Totaal | 1 | 2 | 2 | 1 | 0 | 3"], Rows(page, "figures-3-ideeen-buurten"));
         Assert.Contains("3 ideeën ingediend: 2 toegelaten, 1 niet toegelaten, 0 nog in behandeling.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("van < 10 inwoners en < 10 buurtnetwerken", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        var csv = Body(await (await visitor.GetAsync("/uitslag/3/deelname/ideeen-themas.csv")).Content.ReadAsByteArrayAsync());
+        var csv = Body(await (await visitor.GetAsync("/2027/uitslag/3/deelname/ideeen-themas.csv")).Content.ReadAsByteArrayAsync());
         Assert.StartsWith("theme;by_residents;by_networks;admitted;not_admitted;pending;total\nGroen en spelen;1;1;1;1;0;2\n", csv, StringComparison.Ordinal);
     }
 

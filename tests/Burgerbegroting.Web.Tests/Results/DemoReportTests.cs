@@ -7,6 +7,7 @@ using Burgerbegroting.Voting;
 using Burgerbegroting.Voting.Paper;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Editions.Demo;
+using Burgerbegroting.Web.Tests.Editions;
 using Burgerbegroting.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,8 @@ public sealed class DemoReportTests
         await using var app = await DemoAsync(database);
         var expected = await app.WithDbAsync(CountAsync);
 
-        var page = await app.CreateBrowserlessClient().GetDocumentAsync("/uitslag/verslag");
+        var results = await app.ResultsUrlAsync();
+        var page = await app.CreateBrowserlessClient().GetDocumentAsync($"{results}/verslag");
 
         Assert.Equal($"Verslag: {expected.Edition}", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal($"Verslag: {expected.Edition} · Burgerbegroting", page.Title);
@@ -72,7 +74,7 @@ public sealed class DemoReportTests
 
         // How to re-check: the open data of every theme and the tally tool with the edition's rule.
         var links = page.QuerySelectorAll("section[aria-labelledby='nacontrole'] a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/uitslag/4/results.csv", .. expected.Winners.Keys.Select(id => $"/uitslag/4/ballots.pb?thema={id}")], links);
+        Assert.Equal([$"{results}/4/results.csv", .. expected.Winners.Keys.Select(id => $"{results}/4/ballots.pb?thema={id}")], links);
         Assert.Equal("dotnet run --project src/Burgerbegroting.Tally -c Release -- BESTAND.pb --rule greedy-cost", page.QuerySelector("pre")!.TextContent);
     }
 
@@ -81,10 +83,11 @@ public sealed class DemoReportTests
     {
         await using var app = await DemoAsync(TestDatabase.Sqlite);
         var expected = await app.WithDbAsync(CountAsync);
-        var response = await app.CreateBrowserlessClient().GetAsync("/uitslag/verslag.pdf");
+        var results = await app.ResultsUrlAsync();
+        var response = await app.CreateBrowserlessClient().GetAsync($"{results}/verslag.pdf");
         Assert.Equal($"BurgerbegrotingMaastricht{DateTime.UtcNow.Year}_verslag.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
 
-        var pdf = await ReportReading.PdfAsync(app.CreateBrowserlessClient());
+        var pdf = await ReportReading.PdfAsync(app.CreateBrowserlessClient(), $"{results}/verslag.pdf");
         var lines = PdfLines(pdf);
 
         Assert.Equal($"Verslag: {expected.Edition}", lines[0]);
@@ -106,7 +109,7 @@ public sealed class DemoReportTests
             Assert.Contains(Squeeze(winner), text, StringComparison.Ordinal);
         }
 
-        Assert.Contains("http://localhost/uitslag/4/results.csv", lines);
+        Assert.Contains($"http://localhost{results}/4/results.csv", lines);
     }
 
     private static async Task<AppFactory> DemoAsync(TestDatabase database)

@@ -92,7 +92,7 @@ public sealed class EditionReportTests : IAsyncLifetime
     {
         await PublishRoundOneWithATieAsync();
 
-        var page = await _visitor.GetDocumentAsync("/uitslag/verslag");
+        var page = await _visitor.GetDocumentAsync("/2027/uitslag/verslag");
         var pdf = PdfLines(await PdfAsync(_visitor));
 
         Assert.Equal(["Centrum | 14 | onbekend | —", "Malberg | < 10 | onbekend | —", "Buiten de buurten of onbekend | < 10 | onbekend | —", "Totaal | 19 | onbekend | —"],
@@ -102,7 +102,7 @@ public sealed class EditionReportTests : IAsyncLifetime
         Assert.Contains("Papier | < 10", Rows(page, "ronde-1-kanalen"));
 
         var csvHref = page.QuerySelector("section[aria-labelledby='ronde-1-buurten'] a[download]")!.GetAttribute("href");
-        Assert.Equal("/uitslag/1/deelname/buurten.csv", csvHref);
+        Assert.Equal("/2027/uitslag/1/deelname/buurten.csv", csvHref);
         Assert.Equal("buurt;people;eligible;turnout_percent\nCentrum;14;;\nMalberg;<10;;\nBuiten de buurten of onbekend;<10;;\ntotal;19;;\n", await CsvAsync(csvHref!));
 
         Assert.Equal(["Malberg < 10 onbekend —"], pdf.Where(l => l.StartsWith("Malberg", StringComparison.Ordinal)));
@@ -119,7 +119,7 @@ public sealed class EditionReportTests : IAsyncLifetime
     public async Task Staff_decisions_come_from_the_audit_log_with_their_reasons_and_without_anyone_s_name()
     {
         await PublishRoundOneWithATieAsync();
-        var first = await _visitor.GetDocumentAsync("/uitslag/verslag");
+        var first = await _visitor.GetDocumentAsync("/2027/uitslag/verslag");
         Assert.Null(first.QuerySelector("section[aria-labelledby='besluiten-stemcodes']"));
 
         // A lost letter after publication: its code is revoked and the report says so at once (no names, no address).
@@ -129,7 +129,7 @@ public sealed class EditionReportTests : IAsyncLifetime
             await issuer.RevokeAsync(await _app.WithDbAsync(db => db.Editions.Include(e => e.Rounds).SingleAsync()), codeId, replace: false, Staff));
         Assert.True(revoked);
 
-        var page = await _visitor.GetDocumentAsync("/uitslag/verslag");
+        var page = await _visitor.GetDocumentAsync("/2027/uitslag/verslag");
         var pdf = Squeeze(string.Join(' ', PdfLines(await PdfAsync(_visitor))));
 
         Assert.Equal(["Groen en spelen | 19 | Gekozen", "Verkeersveiligheid | 8 | Gekozen na gelijke stand", "Ontmoeten | 8 | Niet gekozen na gelijke stand"],
@@ -159,28 +159,28 @@ public sealed class EditionReportTests : IAsyncLifetime
 
         foreach (var client in new[] { _visitor, staff })
         {
-            var waiting = await client.GetDocumentAsync("/uitslag/verslag");
+            var waiting = await client.GetDocumentAsync("/2027/uitslag/verslag");
             Assert.Equal("Verslag: Burgerbegroting Maastricht 2027", waiting.QuerySelector("h1")!.TextContent.Trim());
             Assert.Equal("Het verslag verschijnt hier zodra de uitslag van de eerste ronde is gepubliceerd.", waiting.QuerySelector("main .utrecht-paragraph--lead")!.TextContent.Trim());
             Assert.Empty(waiting.QuerySelectorAll("article section"));
-            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/uitslag/verslag.pdf")).StatusCode);
-            Assert.Null((await client.GetDocumentAsync("/")).QuerySelector("a[href='/uitslag/verslag']"));
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/2027/uitslag/verslag.pdf")).StatusCode);
+            Assert.Null((await client.GetDocumentAsync("/")).QuerySelector("a[href='/2027/uitslag/verslag']"));
         }
 
         // Closed and counted: staff see the provisional results, but the report still waits for publication.
         Assert.Equal(TransitionError.None, await _app.StepAsync(1, (l, id) => l.CloseAsync(id)));
-        Assert.Empty((await staff.GetDocumentAsync("/uitslag/verslag")).QuerySelectorAll("article section"));
-        Assert.Null((await staff.GetDocumentAsync("/uitslag/1")).QuerySelector("a[href='/uitslag/verslag']"));
-        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/uitslag/verslag.pdf")).StatusCode);
+        Assert.Empty((await staff.GetDocumentAsync("/2027/uitslag/verslag")).QuerySelectorAll("article section"));
+        Assert.Null((await staff.GetDocumentAsync("/2027/uitslag/1")).QuerySelector("a[href='/2027/uitslag/verslag']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/2027/uitslag/verslag.pdf")).StatusCode);
 
         Assert.Equal(TransitionError.None, await _app.StepAsync(1, (l, id) => l.PublishAsync(id)));
-        var report = await _visitor.GetDocumentAsync("/uitslag/verslag");
+        var report = await _visitor.GetDocumentAsync("/2027/uitslag/verslag");
         Assert.Equal(["verloop", "ronde-1", "besluiten", "nacontrole"], report.QuerySelectorAll("article > section").Select(s => s.GetAttribute("aria-labelledby")));
         Assert.Contains("Zodra de uitslag van de selectie (ronde 4) is gepubliceerd", Section(report, "nacontrole"), StringComparison.Ordinal);
         Assert.Contains("De gemeente hoefde niets te beslissen", Section(report, "besluiten"), StringComparison.Ordinal);
-        Assert.NotNull((await _visitor.GetDocumentAsync("/")).QuerySelector("a[href='/uitslag/verslag']"));
-        Assert.NotNull((await _visitor.GetDocumentAsync("/uitslag/1")).QuerySelector("a[href='/uitslag/verslag']"));
-        Assert.Equal(HttpStatusCode.OK, (await _visitor.GetAsync("/uitslag/verslag.pdf")).StatusCode);
+        Assert.NotNull((await _visitor.GetDocumentAsync("/")).QuerySelector("a[href='/2027/uitslag/verslag']"));
+        Assert.NotNull((await _visitor.GetDocumentAsync("/2027/uitslag/1")).QuerySelector("a[href='/2027/uitslag/verslag']"));
+        Assert.Equal(HttpStatusCode.OK, (await _visitor.GetAsync("/2027/uitslag/verslag.pdf")).StatusCode);
     }
 
     [Fact]
@@ -189,8 +189,9 @@ public sealed class EditionReportTests : IAsyncLifetime
         await using var empty = new AppFactory();
         var client = empty.CreateBrowserlessClient();
 
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/2027/uitslag/verslag")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/2027/uitslag/verslag.pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/uitslag/verslag")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/uitslag/verslag.pdf")).StatusCode);
     }
 
     [Fact]
@@ -198,8 +199,8 @@ public sealed class EditionReportTests : IAsyncLifetime
     {
         await PublishRoundOneWithATieAsync();
 
-        var page = await _visitor.GetDocumentAsync("/uitslag/verslag?culture=en-GB");
-        var response = await _visitor.GetAsync("/uitslag/verslag.pdf?culture=en-GB");
+        var page = await _visitor.GetDocumentAsync("/2027/uitslag/verslag?culture=en-GB");
+        var response = await _visitor.GetAsync("/2027/uitslag/verslag.pdf?culture=en-GB");
         var pdf = PdfLines(await response.Content.ReadAsByteArrayAsync());
 
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
@@ -207,7 +208,7 @@ public sealed class EditionReportTests : IAsyncLifetime
         Assert.Equal(["Contents", "Timeline", "Round 1: Choosing themes", "Decisions by the municipality", "Re-checking the result"],
             page.QuerySelectorAll("h2").Select(h => h.TextContent.Trim()));
         Assert.Equal(["The rounds", "Votes per theme", "Who took part", "Tie between themes"], page.QuerySelectorAll("h3").Select(h => h.TextContent.Trim()));
-        Assert.Equal("Download the report as PDF", page.QuerySelector("a[href='/uitslag/verslag.pdf']")!.TextContent.Trim());
+        Assert.Equal("Download the report as PDF", page.QuerySelector("a[href='/2027/uitslag/verslag.pdf']")!.TextContent.Trim());
         Assert.Contains("Malberg | < 10 | unknown | —", Rows(page, "ronde-1-buurten"));
 
         Assert.Equal("BurgerbegrotingMaastricht2027_report.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
@@ -222,7 +223,7 @@ public sealed class EditionReportTests : IAsyncLifetime
     public async Task A_repeat_view_shows_the_figures_kept_at_the_first_and_a_change_by_staff_shows_at_once()
     {
         await PublishRoundOneWithATieAsync();
-        Assert.Equal("Centrum | 14 | onbekend | —", Rows(await _visitor.GetDocumentAsync("/uitslag/verslag"), "ronde-1-buurten")[0]);
+        Assert.Equal("Centrum | 14 | onbekend | —", Rows(await _visitor.GetDocumentAsync("/2027/uitslag/verslag"), "ronde-1-buurten")[0]);
 
         // Rows that nothing in the app writes into a published round: the kept figures do not see them...
         await _app.WithDbAsync(async db =>
@@ -238,9 +239,9 @@ public sealed class EditionReportTests : IAsyncLifetime
 
             return await db.SaveChangesAsync();
         });
-        Assert.Equal("Centrum | 14 | onbekend | —", Rows(await _visitor.GetDocumentAsync("/uitslag/verslag"), "ronde-1-buurten")[0]);
-        Assert.Equal("Centrum | 14 | onbekend | —", Rows(await _visitor.GetDocumentAsync("/uitslag/1"), "figures-1-buurten")[0]);
-        Assert.StartsWith("buurt;people;eligible;turnout_percent\nCentrum;14;;", await CsvAsync("/uitslag/1/deelname/buurten.csv"), StringComparison.Ordinal);
+        Assert.Equal("Centrum | 14 | onbekend | —", Rows(await _visitor.GetDocumentAsync("/2027/uitslag/verslag"), "ronde-1-buurten")[0]);
+        Assert.Equal("Centrum | 14 | onbekend | —", Rows(await _visitor.GetDocumentAsync("/2027/uitslag/1"), "figures-1-buurten")[0]);
+        Assert.StartsWith("buurt;people;eligible;turnout_percent\nCentrum;14;;", await CsvAsync("/2027/uitslag/1/deelname/buurten.csv"), StringComparison.Ordinal);
 
         // ...until staff enter the residents per buurt, which changes the published figures: counted again, everywhere.
         var staff = await _app.SignInAsync(Staff);
@@ -249,8 +250,8 @@ public sealed class EditionReportTests : IAsyncLifetime
         var centrum = edition.Buurten.Single(b => b.Name == "Centrum").Id;
         (await staff.SubmitAsync(buurten, new Dictionary<string, string> { [$"eligible[{centrum}]"] = "1.400" }, "form[action*='handler=Eligible']")).AssertRedirect(buurten);
 
-        Assert.Equal("Centrum | 34 | 1.400 | 2,4%", Rows(await _visitor.GetDocumentAsync("/uitslag/verslag"), "ronde-1-buurten")[0]);
-        Assert.Equal("Centrum | 34 | 1.400 | 2,4%", Rows(await _visitor.GetDocumentAsync("/uitslag/1"), "figures-1-buurten")[0]);
+        Assert.Equal("Centrum | 34 | 1.400 | 2,4%", Rows(await _visitor.GetDocumentAsync("/2027/uitslag/verslag"), "ronde-1-buurten")[0]);
+        Assert.Equal("Centrum | 34 | 1.400 | 2,4%", Rows(await _visitor.GetDocumentAsync("/2027/uitslag/1"), "figures-1-buurten")[0]);
         Assert.Contains("Centrum 34 1.400 2,4%", PdfLines(await PdfAsync(_visitor)));
     }
 
@@ -265,7 +266,7 @@ public sealed class EditionReportTests : IAsyncLifetime
             return 0;
         });
 
-        var page = await _visitor.GetDocumentAsync("/uitslag/verslag");
+        var page = await _visitor.GetDocumentAsync("/2027/uitslag/verslag");
 
         var hidden = page.QuerySelectorAll("section[aria-labelledby='besluiten-verborgen'] li").Select(li => li.TextContent).ToList();
         Assert.Single(hidden);

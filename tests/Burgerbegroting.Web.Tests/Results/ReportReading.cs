@@ -16,7 +16,7 @@ internal static class ReportReading
     public static string Section(IHtmlDocument page, string id) =>
         page.QuerySelector($"section[aria-labelledby='{id}']")?.TextContent ?? throw new InvalidOperationException($"no section {id}");
 
-    public static async Task<byte[]> PdfAsync(HttpClient client, string url = "/uitslag/verslag.pdf")
+    public static async Task<byte[]> PdfAsync(HttpClient client, string url = "/2027/uitslag/verslag.pdf")
     {
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -121,7 +121,7 @@ public sealed partial class BallotSecrecyTests : IAsyncLifetime
         Assert.Null(await _app.StoredBallotAsync(1, _votes[0].Id));
         Assert.Equal(Voters, await _app.WithDbAsync(db => db.Participations.CountAsync()));
 
-        var csv = await _app.CreateBrowserlessClient().GetStringAsync("/uitslag/1/stembiljetten.csv", TestContext.Current.CancellationToken);
+        var csv = await _app.CreateBrowserlessClient().GetStringAsync("/2027/uitslag/1/stembiljetten.csv", TestContext.Current.CancellationToken);
         var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("receipt_code;theme_id;theme;idea_id;value", lines[0].TrimEnd('\r'));
         foreach (var vote in _votes)
@@ -134,7 +134,7 @@ public sealed partial class BallotSecrecyTests : IAsyncLifetime
     [Fact]
     public async Task The_ballot_list_is_not_public_before_publication()
     {
-        var response = await _app.CreateBrowserlessClient().GetAsync("/uitslag/1/stembiljetten.csv", TestContext.Current.CancellationToken);
+        var response = await _app.CreateBrowserlessClient().GetAsync("/2027/uitslag/1/stembiljetten.csv", TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 

@@ -120,7 +120,7 @@ public sealed class RoundFourTests : IAsyncLifetime
         Assert.Equal(6, await _app.WithDbAsync(db => db.Ballots.CountAsync()));
 
         Assert.Equal(TransitionError.None, await _app.StepAsync(4, (l, id) => l.CloseAsync(id)));
-        Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync("/uitslag/4")).StatusCode);
+        Assert.Equal("/2027/uitslag#ronde-4", (await c.GetAsync("/2027/uitslag/4")).Location());
         Assert.Equal(TransitionError.None, await _app.StepAsync(4, (l, id) => l.PublishAsync(id)));
 
         // Greedy with ties by lower cost: Bomen (3 votes, 250k) before Speeltuin (3 votes, 300k);
@@ -129,7 +129,7 @@ public sealed class RoundFourTests : IAsyncLifetime
         var winners = await _app.WithDbAsync(db => db.IdeaResults.Where(r => r.Selected).OrderBy(r => r.ThemeId).ThenBy(r => r.Step).Select(r => r.Idea.Title).ToListAsync());
         Assert.Equal(["Bomen Caberg", "Moestuin Nazareth", "Bankjes Wyck", "Zebrapad Heer"], winners);
 
-        var results = await c.GetDocumentAsync("/uitslag/4");
+        var results = await c.GetDocumentAsync("/2027/uitslag/4");
         var text = results.QuerySelector("main")!.TextContent;
         Assert.Contains("Niet gekozen: 3 stemmen, maar toen het aan de beurt was, was er nog € 250.000 over en het kost € 300.000.", text, StringComparison.Ordinal);
         Assert.Contains("Gekozen met 3 stemmen. Bij evenveel stemmen ging het voor op Speeltuin Malberg", text, StringComparison.Ordinal);
@@ -163,16 +163,16 @@ public sealed class RoundFourTests : IAsyncLifetime
 
         Assert.Equal(TransitionError.None, await _app.StepAsync(4, (l, id) => l.CloseAsync(id)));
         var visitor = _app.CreateBrowserlessClient();
-        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/uitslag/4/results.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/2027/uitslag/4/results.csv")).StatusCode);
         Assert.Equal(TransitionError.None, await _app.StepAsync(4, (l, id) => l.PublishAsync(id)));
 
-        var csv = await visitor.GetStringAsync("/uitslag/4/results.csv");
+        var csv = await visitor.GetStringAsync("/2027/uitslag/4/results.csv");
         Assert.StartsWith("idea_id;theme;title;cost;votes;selected", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.DoesNotContain("@example.nl", csv, StringComparison.Ordinal);
 
         foreach (var themeId in (await _app.ThemeIdsAsync(chosenOnly: true)).Take(2))
         {
-            var file = await visitor.GetStringAsync($"/uitslag/4/ballots.pb?thema={themeId}");
+            var file = await visitor.GetStringAsync($"/2027/uitslag/4/ballots.pb?thema={themeId}");
             Assert.DoesNotContain("@example.nl", file, StringComparison.Ordinal);
             var path = Path.Combine(TestEnvironment.NewTempDirectory("open-data"), "ballots.pb");
             await File.WriteAllTextAsync(path, file);
@@ -190,9 +190,9 @@ public sealed class RoundFourTests : IAsyncLifetime
         }
 
         // Without a theme the file cannot be chosen: the answer lists each theme's link.
-        var unchosen = await visitor.GetAsync("/uitslag/4/ballots.pb");
+        var unchosen = await visitor.GetAsync("/2027/uitslag/4/ballots.pb");
         Assert.Equal(HttpStatusCode.BadRequest, unchosen.StatusCode);
         var listed = await unchosen.Content.ReadAsStringAsync();
-        Assert.All((await _app.ThemeIdsAsync(chosenOnly: true)).Take(2), id => Assert.Contains($"/uitslag/4/ballots.pb?thema={id} ", listed, StringComparison.Ordinal));
+        Assert.All((await _app.ThemeIdsAsync(chosenOnly: true)).Take(2), id => Assert.Contains($"/2027/uitslag/4/ballots.pb?thema={id} ", listed, StringComparison.Ordinal));
     }
 }

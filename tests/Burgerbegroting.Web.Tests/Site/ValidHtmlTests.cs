@@ -43,8 +43,8 @@ public sealed class ValidHtmlTests : IAsyncLifetime
             (staff, "/beheer"), (staff, "/beheer/edities"), (staff, $"/beheer/edities/{editionId}"), (staff, $"/beheer/edities/{editionId}/buurten"),
             (staff, $"/beheer/edities/{editionId}/themas"), (staff, $"/beheer/edities/{editionId}/themas?bewerk=1"), (staff, $"/beheer/edities/{editionId}/rondes"),
             (staff, "/beheer/ideeen"), (staff, $"/beheer/ideeen/{idea}"), (staff, "/beheer/meldingen"), (staff, "/beheer/buurtnetwerken"),
-            (staff, "/beheer/email"), (staff, "/beheer/audit"), (staff, "/uitslag/1"), (admin, "/beheer/medewerkers"),
-            (staff, $"/beheer/edities/{editionId}/deelname"), (visitor, "/uitslag/3"), (visitor, "/uitslag/verslag"), (visitor, "/uitslag/verslag?culture=en-GB"), (staff, $"/beheer/edities/{editionId}/huidig"),
+            (staff, "/beheer/email"), (staff, "/beheer/audit"), (staff, "/2027/uitslag/1"), (admin, "/beheer/medewerkers"),
+            (staff, $"/beheer/edities/{editionId}/deelname"), (visitor, "/2027/uitslag/3"), (visitor, "/2027/uitslag/verslag"), (visitor, "/2027/uitslag/verslag?culture=en-GB"), (staff, $"/beheer/edities/{editionId}/huidig"),
         };
         var folder = TestEnvironment.NewTempDirectory("html");
         var saved = 0;
@@ -56,11 +56,11 @@ public sealed class ValidHtmlTests : IAsyncLifetime
         // After the close and publication of round 4: the results and the idea pages with their outcome.
         await resident.SubmitAsync("/selectie", new Dictionary<string, string> { ["Chosen"] = ideas["Bankjes"].ToString(CultureInfo.InvariantCulture) });
         Assert.Equal(TransitionError.None, await _app.StepAsync(4, (l, id) => l.CloseAsync(id)));
-        saved += await SaveAsync(staff, "/uitslag/4", folder, saved);
+        saved += await SaveAsync(staff, "/2027/uitslag/4", folder, saved);
         Assert.Equal(TransitionError.None, await _app.StepAsync(4, (l, id) => l.PublishAsync(id)));
-        saved += await SaveAsync(visitor, "/uitslag/4", folder, saved);
+        saved += await SaveAsync(visitor, "/2027/uitslag/4", folder, saved);
         saved += await SaveAsync(visitor, $"/ideeen/{idea}", folder, saved);
-        saved += await SaveAsync(visitor, "/uitslag/verslag", folder, saved);
+        saved += await SaveAsync(visitor, "/2027/uitslag/verslag", folder, saved);
 
         var errors = await HtmlChecker.ErrorsAsync(folder);
         Assert.True(errors.Count == 0, $"{errors.Count} HTML errors in {saved} pages:\n" + string.Join("\n", errors.Take(40)));

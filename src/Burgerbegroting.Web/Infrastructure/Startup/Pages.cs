@@ -1,3 +1,4 @@
+using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Participation;
 using Burgerbegroting.Web.Secrecy;
 using Burgerbegroting.Web.Selection;
@@ -76,6 +77,7 @@ public static class Pages
         RouteTableConvention.Verify(app.Services, PageRoutes.Templates);
         app.MapHtmxAntiforgeryScript().Add(CacheForADay);
         app.MapOpenData();
+        app.MapEditionAddresses();
         app.MapBallotList();
         app.MapParticipation();
         app.MapPost(PageRoutes.LanguageSwitch, SwitchLanguage).DisableAntiforgery().AllowAnonymous();

@@ -2,6 +2,7 @@ using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Data.Ideas;
+using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Infrastructure.Htmx;
 using Burgerbegroting.Web.Infrastructure.Startup;
@@ -27,6 +28,13 @@ public class IndexModel(AppDbContext db, IAuthorizationService authorization) : 
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    /// <summary>An earlier edition's address (/ideeen?editie=2025); empty: the current edition.</summary>
+    [BindProperty(SupportsGet = true, Name = "editie")]
+    public string? EditionSlug { get; set; }
+
+    /// <summary>Where this list stands among the editions; null when there is no edition at all.</summary>
+    public Results.EditionTrail? Trail { get; private set; }
+
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int PageNumber { get; set; } = 1;
 
@@ -38,7 +46,13 @@ public class IndexModel(AppDbContext db, IAuthorizationService authorization) : 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var edition = await db.CurrentAsync();
+        var edition = string.IsNullOrEmpty(EditionSlug) ? await db.CurrentAsync() : await db.BySlugAsync(EditionSlug, User.IsStaff());
+        if (edition is null && !string.IsNullOrEmpty(EditionSlug))
+        {
+            return NotFound();
+        }
+
+        Trail = edition is null ? null : await Results.EditionTrail.LoadAsync(db, edition);
         Themes = edition?.Themes.Where(t => t.Chosen).ToList() ?? [];
         Buurten = edition?.Buurten ?? [];
         CanSubmit = edition?.Round(RoundKind.Ideas).Status == RoundStatus.Open && (await authorization.AuthorizeAsync(User, Policies.SubmitIdeas)).Succeeded;
@@ -51,7 +65,7 @@ public class IndexModel(AppDbContext db, IAuthorizationService authorization) : 
             query = query.Where(i => i.Title.ToLower().Contains(text) || i.Summary.ToLower().Contains(text) || i.Description.ToLower().Contains(text));
         }
 
-        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), $"{Url.Page(PageRoutes.Ideas)}?thema={Thema}&buurt={Buurt}&q={Uri.EscapeDataString(Q ?? "")}&");
+        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), $"{Trail?.IdeasHref(Url) ?? Url.Page(PageRoutes.Ideas)}{(Trail is { IsCurrent: false } ? "&" : "?")}thema={Thema}&buurt={Buurt}&q={Uri.EscapeDataString(Q ?? "")}&");
         Ideas = await query.Include(i => i.Theme).Include(i => i.Buurt).Include(i => i.Submitter)
             .OrderByDescending(i => i.CreatedAt).Skip(Pager.Skip).Take(PageSize).ToListAsync();
         return this.FragmentOrPage("_IdeaList");

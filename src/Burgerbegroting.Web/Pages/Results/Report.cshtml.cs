@@ -1,5 +1,6 @@
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Web.Accounts;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Participation;
 using Microsoft.AspNetCore.Mvc;
@@ -15,19 +16,21 @@ namespace Burgerbegroting.Web.Pages.Results;
 public class ReportModel(AppDbContext db, EditionReports reports, ReportWriter writer) : PageModel
 {
     public Edition Edition { get; private set; } = null!;
+    public EditionTrail Trail { get; private set; } = null!;
 
     /// <summary>Null while no round of the edition is published.</summary>
     public ReportDocument? Report { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(string edition)
     {
-        if (await db.CurrentAsync() is not { } edition)
+        if (await db.BySlugAsync(edition, User.IsStaff()) is not { } found)
         {
             return NotFound();
         }
 
-        Edition = edition;
-        Report = await reports.LoadAsync(edition) is { } report ? writer.Write(report) : null;
+        Edition = found;
+        Trail = await EditionTrail.LoadAsync(db, found);
+        Report = await reports.LoadAsync(found) is { } report ? writer.Write(report) : null;
         return Page();
     }
 }

@@ -14,10 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Burgerbegroting.Web.Pages.Results;
 
 /// <summary>Results of the theme choice or the budget split, read from what was stored at close, for whoever may see them.</summary>
-public class RoundModel(AppDbContext db, ParticipationFigures figures) : PageModel
+public class RoundModel(AppDbContext db, ParticipationFigures figures) : RoundResultsModel(db)
 {
-    public Edition Edition { get; private set; } = null!;
-    public Round Round { get; private set; } = null!;
 
     /// <summary>Who took part: ballots per channel, people per buurt and age band (small groups suppressed).</summary>
     public FigureView Figures { get; private set; } = null!;
@@ -27,22 +25,18 @@ public class RoundModel(AppDbContext db, ParticipationFigures figures) : PageMod
     /// <summary>Approvals per theme (theme choice) rather than shares and budgets (budget split).</summary>
     public bool IsThemeChoice => Round.Kind == RoundKind.ThemeChoice;
 
-    public RoundPage RoundPage => RoundPages.Of(Round.Kind);
-
-    public async Task<IActionResult> OnGetAsync(int number)
+    public async Task<IActionResult> OnGetAsync(string edition, int number)
     {
-        var kind = RoundTable.Find(number)?.Kind;
-        if (kind is null || await db.CurrentRoundAsync(kind.Value) is not { } found || !ResultsVisibility.CanSee(found.Round.Status, User.IsStaff()))
+        if (await LoadAsync(edition, RoundTable.Find(number)!.Kind) is { } elsewhere)
         {
-            return NotFound();
+            return elsewhere;
         }
 
-        (Edition, Round) = found;
         Figures = await figures.PublicViewAsync(Edition, Round, Url);
-        Lines = await db.ThemeResults.AsNoTracking().Include(r => r.Theme).Where(r => r.RoundId == Round.Id).OrderBy(r => r.Rank).ToListAsync();
+        Lines = await Db.ThemeResults.AsNoTracking().Include(r => r.Theme).Where(r => r.RoundId == Round.Id).OrderBy(r => r.Rank).ToListAsync();
         Chart = IsThemeChoice
-            ? new BarChart([.. Lines.Select(l => new BarChart.Bar(l.Theme.Name, l.Votes, l.Votes.ToString(CultureInfo.CurrentCulture), l.Outcome is ThemeOutcome.Chosen or ThemeOutcome.ChosenByStaff))])
-            : new BarChart([.. Lines.Select(l => new BarChart.Bar(l.Theme.Name, l.Budget ?? 0, l.Budget is null ? "—" : Euros.Format(l.Budget.Value), true))]);
+            ? new BarChart([.. Lines.Select(l => new BarChart.Bar(l.Theme.DisplayName, l.Votes, l.Votes.ToString(CultureInfo.CurrentCulture), l.Outcome is ThemeOutcome.Chosen or ThemeOutcome.ChosenByStaff))])
+            : new BarChart([.. Lines.Select(l => new BarChart.Bar(l.Theme.DisplayName, l.Budget ?? 0, l.Budget is null ? "—" : Euros.Format(l.Budget.Value), true))]);
         return Page();
     }
 

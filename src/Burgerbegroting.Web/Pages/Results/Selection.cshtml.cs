@@ -18,7 +18,7 @@ using Microsoft.Extensions.Localization;
 namespace Burgerbegroting.Web.Pages.Results;
 
 /// <summary>Selection results per theme: winners, votes, costs, money left, and for every idea why it won or lost.</summary>
-public class SelectionModel(AppDbContext db, ParticipationFigures figures, IStringLocalizer<SharedResource> l) : PageModel
+public class SelectionModel(AppDbContext db, ParticipationFigures figures, IStringLocalizer<SharedResource> l) : RoundResultsModel(db)
 {
     public sealed record ThemeResults(Theme Theme, IReadOnlyList<IdeaResult> Results)
     {
@@ -28,25 +28,20 @@ public class SelectionModel(AppDbContext db, ParticipationFigures figures, IStri
         public BudgetUse Spent => new(Results.Where(r => r.Selected).Sum(r => r.Cost), Theme.Budget ?? 0);
     }
 
-    public Edition Edition { get; private set; } = null!;
-    public Round Round { get; private set; } = null!;
-
     /// <summary>Who took part: ballots per channel, people per buurt and age band (small groups suppressed).</summary>
     public FigureView Figures { get; private set; } = null!;
     public IReadOnlyList<ThemeResults> Themes { get; private set; } = [];
-    public RoundPage RoundPage => RoundPages.Of(Round.Kind);
     private Dictionary<int, string> _titles = [];
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(string edition)
     {
-        if (await db.CurrentRoundAsync(RoundKind.Selection) is not { } found || !ResultsVisibility.CanSee(found.Round.Status, User.IsStaff()))
+        if (await LoadAsync(edition, RoundKind.Selection) is { } elsewhere)
         {
-            return NotFound();
+            return elsewhere;
         }
 
-        (Edition, Round) = found;
         Figures = await figures.PublicViewAsync(Edition, Round, Url);
-        var results = await db.IdeaResults.AsNoTracking().Include(r => r.Idea).Where(r => r.RoundId == Round.Id).ToListAsync();
+        var results = await Db.IdeaResults.AsNoTracking().Include(r => r.Idea).Where(r => r.RoundId == Round.Id).ToListAsync();
         _titles = results.ToDictionary(r => r.IdeaId, r => r.Idea.Title);
         Themes = [.. Edition.SelectionThemes()
             .Select(t => new ThemeResults(t, [.. results.Where(r => r.ThemeId == t.Id).OrderByDescending(r => r.Selected).ThenBy(r => r.Step).ThenByDescending(r => r.Votes)]))

@@ -86,7 +86,7 @@ public class BudgetModel(BallotDesk desk, IStringLocalizer<SharedResource> l) : 
         foreach (var theme in Themes.Where(t => Share(t.Id) is null))
         {
             var key = Parsed(theme.Id) is null ? "Vote2.Error.NotWhole" : "Vote2.Error.OutOfRange";
-            ModelState.AddModelError($"Shares[{theme.Id}]", L[key, theme.Name]);
+            ModelState.AddModelError($"Shares[{theme.Id}]", L[key, theme.DisplayName]);
         }
 
         return ModelState.IsValid;

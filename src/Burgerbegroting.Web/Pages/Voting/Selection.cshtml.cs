@@ -51,7 +51,7 @@ public class SelectionModel(BallotDesk desk, IStringLocalizer<SharedResource> l)
             }
 
             var theme = Themes.Single(t => t.Theme.Id == themeId).Theme;
-            ModelState.AddModelError($"theme-{themeId}", L["Vote4.Error." + error.Kind, Euros.Format(error.TotalCost), Euros.Format(theme.Budget ?? 0), theme.Name]);
+            ModelState.AddModelError($"theme-{themeId}", L["Vote4.Error." + error.Kind, Euros.Format(error.TotalCost), Euros.Format(theme.Budget ?? 0), theme.DisplayName]);
         }
 
         return check.Ballot;

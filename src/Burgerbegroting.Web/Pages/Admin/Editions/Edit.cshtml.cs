@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Burgerbegroting.Web.Pages.Admin.Editions;
 
 /// <summary>An edition's settings: all of them until round 1 opens, after that only name and texts (issue 3).</summary>
-public class EditModel(AppDbContext db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(AppDbContext db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public EditionInput Input { get; set; } = new();
@@ -38,14 +38,16 @@ public class EditModel(AppDbContext db, AuditLog audit, IStringLocalizer<SharedR
 
         Edition = edition;
         var budget = edition.SettingsLocked ? edition.TotalBudget : Input.ParseBudget(ModelState, l);
-        if (!ModelState.IsValid || budget is null)
+        var slug = await Input.SlugAsync(db, edition, clock.GetUtcNow().UtcDateTime, ModelState, l);
+        if (!ModelState.IsValid || budget is null || slug is null)
         {
             return this.PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
         Input.ApplyTo(edition, budget.Value);
+        edition.Slug = slug;
         audit.Record(AuditActions.EditionChanged, "edition", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{edition.Name}: € {edition.TotalBudget}, {edition.MinimumAge}+, K={edition.MaxThemesPerBallot}, N={edition.ThemesToSelect}, {edition.OutcomeRule}, {edition.VoterRoll}");
+            $"{edition.Name} (/{edition.Slug}): € {edition.TotalBudget}, {edition.MinimumAge}+, K={edition.MaxThemesPerBallot}, N={edition.ThemesToSelect}, {edition.OutcomeRule}, {edition.VoterRoll}");
         await db.SaveChangesAsync();
         return this.Done(l["Editions.Saved"], new { id });
     }

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
+using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Voting.Money;
 using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -7,8 +9,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Pages.Admin.Editions;
 
-/// <summary>What the settings partial needs: the form (bound as "Input") and whether outcome settings are fixed.</summary>
-public sealed record EditionFields(EditionInput Input, bool Locked);
+/// <summary>What the settings partial needs: the form (bound as "Input"), whether outcome settings are fixed, whether the address is.</summary>
+public sealed record EditionFields(EditionInput Input, bool Locked, bool AddressFixed);
 
 /// <summary>The settings form of an edition, shared by "new" and "edit".</summary>
 public sealed class EditionInput
@@ -17,6 +19,15 @@ public sealed class EditionInput
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(150, ErrorMessage = "Validation.MaxLength")]
     public string Name { get; set; } = "";
+
+    [Display(Name = "Field.EditionNameEn")]
+    [StringLength(150, ErrorMessage = "Validation.MaxLength")]
+    public string? NameEn { get; set; }
+
+    /// <summary>The edition's part of its public addresses; empty: the year in the name, or this year.</summary>
+    [Display(Name = "Field.EditionSlug")]
+    [StringLength(EditionSlug.MaxLength, ErrorMessage = "Validation.MaxLength")]
+    public string? Slug { get; set; }
 
     [Display(Name = "Field.TotalBudget")]
     public string? TotalBudget { get; set; }
@@ -44,9 +55,17 @@ public sealed class EditionInput
     [MarkdownText]
     public string? Introduction { get; set; }
 
+    [Display(Name = "Field.IntroductionEn")]
+    [StringLength(10_000, ErrorMessage = "Validation.MaxLength")]
+    [MarkdownText]
+    public string? IntroductionEn { get; set; }
+
     public static EditionInput From(Edition e) => new()
     {
         Name = e.Name,
+        NameEn = e.NameEn,
+        Slug = e.Slug,
+        IntroductionEn = e.IntroductionEn,
         TotalBudget = Euros.ForInput(e.TotalBudget),
         MinimumAge = e.MinimumAge,
         MaxThemesPerBallot = e.MaxThemesPerBallot,
@@ -55,6 +74,14 @@ public sealed class EditionInput
         VoterRoll = e.VoterRoll,
         Introduction = e.Introduction,
     };
+
+    /// <summary>Next year's form filled from an earlier edition: its settings and introduction; a name and address of its own.</summary>
+    public static EditionInput StartFrom(Edition earlier)
+    {
+        var input = From(earlier);
+        (input.Name, input.NameEn, input.Slug) = ("", "", null);
+        return input;
+    }
 
     /// <summary>The budget as typed ("€ 1.500.000"); adds an error next to the field if it is no whole, positive amount.</summary>
     public long? ParseBudget(ModelStateDictionary state, IStringLocalizer l)
@@ -74,11 +101,40 @@ public sealed class EditionInput
         return euros;
     }
 
+    /// <summary>
+    /// The edition's address: the one typed, if valid and free; empty, the year in the name (made free). Fixed once the
+    /// edition is public, since its results are linked there. Adds an error next to the field and returns null otherwise.
+    /// </summary>
+    public async Task<string?> SlugAsync(AppDbContext db, Edition? edition, DateTime now, ModelStateDictionary state, IStringLocalizer l)
+    {
+        if (edition is { IsDraft: false })
+        {
+            return edition.Slug;
+        }
+
+        var typed = Slug?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(typed))
+        {
+            return edition?.Slug ?? await db.FreeSlugAsync(EditionSlug.Suggest(Name, now));
+        }
+
+        var error = !EditionSlug.IsValid(typed) ? "Validation.EditionSlug" : await db.SlugTakenAsync(typed, edition?.Id) ? "Validation.EditionSlugTaken" : null;
+        if (error is not null)
+        {
+            state.AddModelError("Input.Slug", l[error, typed]);
+            return null;
+        }
+
+        return typed;
+    }
+
     /// <summary>Copies the settings; those that decide outcomes only while round 1 has not opened.</summary>
     public void ApplyTo(Edition edition, long budget)
     {
         edition.Name = Name.Trim();
+        edition.NameEn = NameEn?.Trim() ?? "";
         edition.Introduction = Introduction?.Trim() ?? "";
+        edition.IntroductionEn = IntroductionEn?.Trim() ?? "";
         if (edition.SettingsLocked)
         {
             return;

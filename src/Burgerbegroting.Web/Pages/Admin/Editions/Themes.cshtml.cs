@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
@@ -36,7 +35,7 @@ public class ThemesModel(AppDbContext db, AuditLog audit, IStringLocalizer<Share
 
         var theme = Edition.Themes.SingleOrDefault(t => t.Id == EditingId);
         EditingId = theme?.Id;
-        Input = theme is null ? new() : new ThemeInput { Name = theme.Name, ShortDescription = theme.ShortDescription, Body = theme.Body };
+        Input = theme is null ? new() : ThemeInput.From(theme);
         return Page();
     }
 
@@ -91,9 +90,7 @@ public class ThemesModel(AppDbContext db, AuditLog audit, IStringLocalizer<Share
         var added = theme is null;
         await using var transaction = await db.Database.BeginTransactionAsync();
         theme ??= AddTheme(edition);
-        theme.Name = Input.Name!.Trim();
-        theme.ShortDescription = Input.ShortDescription.Trim();
-        theme.Body = Input.Body?.Trim() ?? "";
+        Input.ApplyTo(theme);
         await db.SaveChangesAsync();
         audit.Record(added ? AuditActions.ThemeAdded : AuditActions.ThemeChanged, "theme", theme.Id.ToString(CultureInfo.InvariantCulture), theme.Name);
         await db.SaveChangesAsync();
@@ -121,23 +118,5 @@ public class ThemesModel(AppDbContext db, AuditLog audit, IStringLocalizer<Share
         var theme = new Theme { Position = edition.Themes.Count == 0 ? 1 : edition.Themes.Max(t => t.Position) + 1 };
         edition.Themes.Add(theme);
         return theme;
-    }
-
-    public sealed class ThemeInput
-    {
-        [Display(Name = "Field.ThemeName")]
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
-        public string Name { get; set; } = "";
-
-        [Display(Name = "Field.ShortDescription")]
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(300, ErrorMessage = "Validation.MaxLength")]
-        public string ShortDescription { get; set; } = "";
-
-        [Display(Name = "Field.ThemeBody")]
-        [StringLength(10_000, ErrorMessage = "Validation.MaxLength")]
-        [MarkdownText]
-        public string? Body { get; set; }
     }
 }
