@@ -152,7 +152,7 @@ async Task CheckResultsAsync()
 async Task<double> GetPageAsync(bool check)
 {
     var started = Stopwatch.GetTimestamp();
-    using var response = await client.GetAsync("uitslag/2");
+    using var response = await client.GetAsync("2027/uitslag/2");
     var html = await response.Content.ReadAsStringAsync();
     var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     if (!response.IsSuccessStatusCode || (check && !themeNames.Take(5).All(html.Contains)))
@@ -176,7 +176,7 @@ async Task<(string, string, string, bool?)> WrkAsync()
     Process process;
     try
     {
-        process = Process.Start(new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{wrkSeconds}s", "--latency", new Uri(address, "uitslag/2").ToString()])
+        process = Process.Start(new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{wrkSeconds}s", "--latency", new Uri(address, "2027/uitslag/2").ToString()])
         {
             RedirectStandardOutput = true,
         })!;

@@ -91,7 +91,7 @@ public static class ReportBench
             await FigureCache.ChangedAsync(services.GetRequiredService<AppDbContext>(), editionId);
             return 0;
         });
-        foreach (var (path, what) in new[] { ("uitslag/1", "GET /uitslag/1 (results page)"), ("uitslag/verslag", "GET /uitslag/verslag (report page)"), ("uitslag/verslag.pdf", "GET /uitslag/verslag.pdf") })
+        foreach (var (path, what) in new[] { ("2027/uitslag/1", "GET /2027/uitslag/1 (results page)"), ("2027/uitslag/verslag", "GET /2027/uitslag/verslag (report page)"), ("2027/uitslag/verslag.pdf", "GET /2027/uitslag/verslag.pdf") })
         {
             rows.Add(($"{what}, counted anew", await MeasureAsync(runs, forget, () => GetAsync(client, path))));
             rows.Add(($"{what}, repeat view", await MeasureAsync(runs, null, () => GetAsync(client, path))));
@@ -108,7 +108,7 @@ public static class ReportBench
             return pdf.Length.ToString(CultureInfo.InvariantCulture);
         }))));
 
-        var pdfBytes = (await client.GetByteArrayAsync("uitslag/verslag.pdf")).Length;
+        var pdfBytes = (await client.GetByteArrayAsync("2027/uitslag/verslag.pdf")).Length;
         Console.WriteLine();
         Console.WriteLine($"{ballots:N0} ballots in each of rounds 1, 2 and 4, {codes:N0} stemcodes, {database.Provider}; median of {runs} runs after a warm-up (min–max); PDF {pdfBytes / 1024.0:F0} KB; load average {LoadAverage()}");
         Console.WriteLine();

@@ -51,6 +51,9 @@ public sealed class EditionJourneyTests(BrowserApp browser)
 
         // The report for the council: the whole edition on one page and in a PDF.
         await edition.AnnaReadsTheEditionReportAsync();
+
+        // Next year: a copy prepared as a draft, made current; this edition stays in the archive.
+        await edition.NextYearsEditionIsPreparedAndThisOneGoesToTheArchiveAsync();
     });
 
     /// <summary>

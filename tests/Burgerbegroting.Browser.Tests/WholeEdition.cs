@@ -15,6 +15,7 @@ namespace Burgerbegroting.Browser.Tests;
 internal sealed class WholeEdition
 {
     private const string EditionName = "Burgerbegroting Maastricht 2027";
+    private const string NextEditionName = "Burgerbegroting Maastricht 2028";
     private const long TotalBudget = 600_000;
 
     private static readonly string[] ThemeNames = ["Groen en spelen", "Verkeersveiligheid", "Ontmoeten", "Jongeren", "Schoon en heel", "Cultuur"];
@@ -75,7 +76,7 @@ internal sealed class WholeEdition
         await Staff.GetByLabel("Aantal thema's per stem (K)").FillAsync("3");
         await Staff.GetByLabel("Aantal thema's dat doorgaat (N)").FillAsync("3");
         await Staff.GetByLabel("Regel voor ronde 4").SelectOptionAsync(new SelectOptionValue { Label = "Meeste stemmen (wat past binnen het budget)" });
-        await Staff.GetByLabel("Introductie").FillAsync("Samen bepalen we waar **€ 600.000** voor de buurten naartoe gaat.");
+        await Staff.GetByLabel("Introductie", new() { Exact = true }).FillAsync("Samen bepalen we waar **€ 600.000** voor de buurten naartoe gaat.");
         await Staff.GetByRole(AriaRole.Button, new() { Name = "Editie aanmaken" }).ClickAsync();
 
         await Expect(Staff.GetByRole(AriaRole.Heading, new() { Name = EditionName, Level = 1 })).ToBeVisibleAsync();
@@ -116,7 +117,7 @@ internal sealed class WholeEdition
         foreach (var name in ThemeNames)
         {
             await Staff.GetByLabel("Naam van het thema").FillAsync(name);
-            await Staff.GetByLabel("Korte beschrijving").FillAsync($"Ideeën over {name.ToLowerInvariant()} in uw buurt.");
+            await Staff.GetByLabel("Korte beschrijving", new() { Exact = true }).FillAsync($"Ideeën over {name.ToLowerInvariant()} in uw buurt.");
             await Staff.GetByLabel("Toelichting").FillAsync($"Onder **{name}** valt alles wat de buurt hierin beter maakt.");
             await Staff.GetByRole(AriaRole.Button, new() { Name = "Thema toevoegen" }).ClickAsync();
             await Expect(Staff.GetByText($"Thema '{name}' is opgeslagen.")).ToBeVisibleAsync();
@@ -740,6 +741,55 @@ internal sealed class WholeEdition
         var text = string.Concat(pdf.GetPages().SelectMany(p => p.Text).Where(c => !char.IsWhiteSpace(c)));
         Assert.Contains($"Verslag:{EditionName.Replace(" ", "", StringComparison.Ordinal)}", text, StringComparison.Ordinal);
         Assert.Contains("SpeeltuinaandeMalbergsingel", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Next year: staff start the 2028 edition as a copy of this one and prepare it out of sight; residents still see
+    /// 2027. Once staff make 2028 current, 2027 stays in the archive with its results at its own address.
+    /// </summary>
+    public async Task NextYearsEditionIsPreparedAndThisOneGoesToTheArchiveAsync()
+    {
+        await Staff.GotoAsync("/beheer/edities");
+        await Staff.GetByLabel("Beginnen vanuit een eerdere editie").SelectOptionAsync(new SelectOptionValue { Label = EditionName });
+        await Staff.GetByRole(AriaRole.Button, new() { Name = "Gebruik deze editie" }).ClickAsync();
+        await Expect(Staff.GetByText($"De buurten en de kandidaat-thema's van {EditionName} worden overgenomen")).ToBeVisibleAsync();
+        await Expect(Staff.GetByLabel("Totaal budget")).ToHaveValueAsync("600.000");
+        await _journey.VisitedAsync(Staff, "staff: next edition filled in from this one");
+        await Staff.GetByLabel("Naam van de editie").FillAsync(NextEditionName);
+        await Staff.GetByRole(AriaRole.Button, new() { Name = "Editie aanmaken" }).ClickAsync();
+        await Expect(Staff.GetByRole(AriaRole.Heading, new() { Name = NextEditionName, Level = 1 })).ToBeVisibleAsync();
+        var next = IdFrom(Staff.Url, "/beheer/edities/");
+        await EditionNav("Thema's").ClickAsync();
+        await Expect(Staff.GetByRole(AriaRole.Main).GetByText(ThemeNames[5], new() { Exact = true })).ToBeVisibleAsync();
+
+        // A draft: staff can look at its results page, residents cannot, and the archive does not list it.
+        await Staff.GotoAsync("/2028/uitslag");
+        await Expect(Staff.GetByText("Dit is een concepteditie")).ToBeVisibleAsync();
+        await _journey.VisitedAsync(Staff, "staff: the draft edition's results overview");
+        var anna = Anna.Page;
+        await anna.GotoAsync("/archief");
+        await Expect(anna.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link)).ToHaveCountAsync(1);
+        await _journey.VisitedAsync(anna, "the archive: one edition");
+
+        await Staff.GotoAsync($"/beheer/edities/{next}/huidig");
+        await Staff.GetByRole(AriaRole.Button, new() { Name = "Ja, maak dit de huidige editie" }).ClickAsync();
+        await Expect(Staff.GetByText($"{NextEditionName} is nu de editie die inwoners zien.")).ToBeVisibleAsync();
+
+        await anna.GotoAsync("/archief");
+        await anna.GetByRole(AriaRole.Link, new() { Name = EditionName }).ClickAsync();
+        await Expect(anna.GetByRole(AriaRole.Heading, new() { Name = $"Uitslagen van {EditionName}", Level = 1 })).ToBeVisibleAsync();
+        await Expect(anna.GetByText("Dit is een eerdere editie.")).ToBeVisibleAsync();
+        await _journey.VisitedAsync(anna, "an earlier edition's results overview");
+        await anna.GetByRole(AriaRole.Link, new() { Name = "Bekijk de uitslag van Selectie" }).ClickAsync();
+        Assert.EndsWith("/2027/uitslag/4", anna.Url, StringComparison.Ordinal);
+        await Expect(IdeaRow(anna, "Groen en spelen", "Speeltuin aan de Malbergsingel")).ToContainTextAsync("Gekozen met 2 stemmen.");
+        await _journey.VisitedAsync(anna, "an earlier edition's round 4 results");
+
+        // The address without an edition now leads to 2028, whose round 4 is not known yet.
+        await anna.GotoAsync("/uitslag/4");
+        Assert.EndsWith("/2028/uitslag#ronde-4", anna.Url, StringComparison.Ordinal);
+        await Expect(anna.Locator("#ronde-4")).ToContainTextAsync("nog niet bekend");
+        await _journey.VisitedAsync(anna, "the current edition's results overview");
     }
 
     // ---- Locators ---------------------------------------------------------------------------------------------

@@ -60,6 +60,9 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, TimeProvi
         await db.SaveChangesAsync();
     }
 
+    /// <summary>The address of the idea's edition, for the link to its results (set with <c>Outcome</c>).</summary>
+    public string? ResultsSlug { get; private set; }
+
     private async Task<bool> LoadAsync(int id)
     {
         var idea = await db.Ideas.AsNoTracking().Include(i => i.Theme).Include(i => i.Buurt).Include(i => i.Submitter).SingleOrDefaultAsync(i => i.Id == id);
@@ -78,6 +81,7 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, TimeProvi
         {
             var titles = await db.Ideas.Where(i => i.ThemeId == idea.ThemeId).ToDictionaryAsync(i => i.Id, i => i.Title);
             Outcome = (result.Selected, OutcomeText.Describe(result, Euros.Format, l, titles));
+            ResultsSlug = await db.Editions.Where(e => e.Id == idea.EditionId).Select(e => e.Slug).SingleAsync();
         }
 
         return true;
