@@ -140,10 +140,15 @@ public sealed class AppInstance(string name, string folder, int port, IReadOnlyD
     public Uri Url { get; } = new($"http://127.0.0.1:{port}/");
     public DateTime StartedAt { get; private set; }
 
-    public void Start()
+    public void Start(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Burgerbegroting.Web.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = Url.ToString().TrimEnd('/');
         info.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory;
@@ -154,6 +159,19 @@ public sealed class AppInstance(string name, string folder, int port, IReadOnlyD
 
         StartedAt = DateTime.UtcNow;
         Start(info);
+    }
+
+    /// <summary>Runs one of the app's commands (<c>migrate</c>) to its end; its exit code.</summary>
+    public async Task<int> RunCommandAsync(string command)
+    {
+        Start(command);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (!Exited)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        return ExitCode;
     }
 
     /// <summary>Until /health answers 200 (the database answers).</summary>
@@ -219,7 +237,7 @@ public sealed partial class Nginx(string folder, int port, IReadOnlyList<AppInst
             error_log {{_folder}}/error.log warn;
             events { worker_connections 4096; }
             http {
-              log_format drill '$remote_addr [$time_iso8601] "$request" $status $upstream_addr $upstream_status $request_time';
+              log_format drill '$remote_addr [$time_iso8601] "$request" $status up=$upstream_addr| $upstream_status $request_time';
               access_log {{AccessLog}} drill;
               client_body_temp_path {{_folder}}/body;
               proxy_temp_path {{_folder}}/proxy;
@@ -271,7 +289,7 @@ public sealed partial class Nginx(string folder, int port, IReadOnlyList<AppInst
         return (byStatus, byUpstream);
     }
 
-    [GeneratedRegex("\" (?<status>[0-9]{3}) (?<upstream>\\S+)")]
+    [GeneratedRegex("\" (?<status>[0-9]{3}) up=(?<upstream>[^|]*)\\|")]
     private static partial Regex AccessLine();
 }
 

@@ -11,10 +11,14 @@ using Npgsql;
 // Two instances of the app on one PostgreSQL database behind nginx (issue 16, "Several instances, one database"); see
 // bench/README.md. Usage:
 //   dotnet run -c Release --project bench/Burgerbegroting.Bench.Instances -- [--voters 100] [--load-seconds 20] [--keep]
+//       [--pool 40] [--race-keys]   (the instances start on a database without a data-protection key, as before migrate made one)
 // Needs BB_TEST_POSTGRES (./test.sh --setup-only prints it), nginx and aiosmtpd (Debian packages nginx, python3-aiosmtpd).
 // Exit code 1 if any check fails.
 var voterCount = Option("--voters", 100);
 var loadSeconds = Option("--load-seconds", 20);
+// Connections each instance may hold (Npgsql's Maximum Pool Size; 0: Npgsql's default of 100). Two instances with
+// 100 each can ask for more than PostgreSQL's default max_connections (100) allows: see bench/README.md.
+var pool = Option("--pool", 40);
 const int signInLimit = 10;
 const int ballotLimit = 60;
 var report = new Report();
@@ -26,6 +30,7 @@ var server = Environment.GetEnvironmentVariable("BB_TEST_POSTGRES") is { Length:
 var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "burgerbegroting-bench", $"instances-{Guid.NewGuid():N}")).FullName;
 var databaseName = $"bb_drill_{Guid.NewGuid():N}";
 var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = databaseName }.ConnectionString;
+var instanceConnectionString = pool > 0 ? new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = pool }.ConnectionString : connectionString;
 await ServerCommandAsync($"CREATE DATABASE \"{databaseName}\"");
 Console.WriteLine($"Folder {folder}; PostgreSQL database {databaseName}; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
 
@@ -37,7 +42,7 @@ var secrets = Directory.CreateDirectory(Path.Combine(folder, "secrets")).FullNam
 var settings = new Dictionary<string, string>
 {
     ["Database__Provider"] = "Postgres",
-    ["ConnectionStrings__Default"] = connectionString,
+    ["ConnectionStrings__Default"] = instanceConnectionString,
     ["Database__MigrateOnStartup"] = "false",
     ["Secrets__Folder"] = secrets,
     ["Email__Smtp__Host"] = "127.0.0.1",
@@ -76,7 +81,15 @@ return exit;
 
 async Task<int> RunAsync()
 {
-    var seeded = await Seeder.SeedAsync(settings, voterCount + 3);
+    // As README's deployment says: migrate with the command, then start the instances (without migrating on startup).
+    await using (var migrate = new AppInstance("migrate", folder, 0, settings))
+    {
+        var migrated = await migrate.RunCommandAsync("migrate");
+        report.Add("start", "the migrate command; data-protection keys in the database after it", $"exit {migrated}; {await KeyCountAsync()} key(s)", migrated == 0);
+    }
+
+    var raceKeys = args.Contains("--race-keys");
+    var seeded = await Seeder.SeedAsync(settings, voterCount + 3, withoutKeys: raceKeys);
     Console.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:F1} s: edition {seeded.EditionId}, round 2 open, {voterCount + 3} residents");
     AppInstance[] apps = [new("instance-a", folder, DrillProcess.FreePort(), settings), new("instance-b", folder, DrillProcess.FreePort(), settings)];
     var (a, b) = (apps[0], apps[1]);
@@ -91,6 +104,8 @@ async Task<int> RunAsync()
 
     await Task.WhenAll(apps.Select(app => app.WaitReadyAsync()));
     report.Add("start", "two instances started together, until both answer /health", $"{started.Elapsed.TotalSeconds:F1} s", null);
+    var keys = await KeyCountAsync();
+    report.Add("start", $"data-protection keys in the database once both run{(raceKeys ? " (started on a database without one)" : "")}", $"{keys}", raceKeys ? null : keys == 1);
     await using var nginx = new Nginx(folder, DrillProcess.FreePort(), apps);
     await nginx.StartAsync();
     var proxy = nginx.Url;
@@ -101,7 +116,7 @@ async Task<int> RunAsync()
     try
     {
         await CrossInstanceAsync(a, b, seeded, voters);
-        await RateLimitsAsync(proxy, seeded, voters);
+        await RateLimitsAsync(a, b, proxy, seeded, voters);
         var load = Enumerable.Range(0, voterCount).Select(i => new Voter(Seeder.Resident(i + 4), Loopback(1, i), seeded.ThemeIds)).ToList();
         voters.AddRange(load);
         await SignInAllAsync(load, proxy);
@@ -124,7 +139,7 @@ async Task<int> RunAsync()
     }
 
     Console.WriteLine();
-    Console.WriteLine($"Two instances, one PostgreSQL database, nginx round robin; {voterCount} voters under load for {loadSeconds} s per scenario; " +
+    Console.WriteLine($"Two instances, one PostgreSQL database (max_connections {await ServerSettingAsync("max_connections")}; pool per instance {(pool > 0 ? pool : 100)}), nginx round robin; {voterCount} voters under load for {loadSeconds} s per scenario; " +
         $"{Environment.ProcessorCount} cores, load average {LoadAverage()}; {clock.Elapsed.TotalSeconds:F0} s in all");
     report.Print();
     return report.Failed ? 1 : 0;
@@ -150,7 +165,7 @@ async Task CrossInstanceAsync(AppInstance a, AppInstance b, Seeded seeded, List<
 
 // (4) Rate limits per client address, through the proxy: a client is cut off after at most limit × instances in a
 // window; another client is not affected; a forged X-Forwarded-For does not buy a fresh bucket.
-async Task RateLimitsAsync(Uri proxy, Seeded seeded, List<Voter> voters)
+async Task RateLimitsAsync(AppInstance a, AppInstance b, Uri proxy, Seeded seeded, List<Voter> voters)
 {
     var max = signInLimit * 2;
     var signInUrl = new Uri(proxy, "account/inloggen");
@@ -174,7 +189,7 @@ async Task RateLimitsAsync(Uri proxy, Seeded seeded, List<Voter> voters)
             else
             {
                 through++;
-                var upstream = response.Headers.TryGetValues("X-Drill-Upstream", out var values) ? values.First() : "?";
+                var upstream = Name(response.Headers.TryGetValues("X-Drill-Upstream", out var values) ? values.First() : null, a, b);
                 byInstance[upstream] = byInstance.GetValueOrDefault(upstream) + 1;
             }
         }
@@ -215,7 +230,7 @@ async Task RateLimitsAsync(Uri proxy, Seeded seeded, List<Voter> voters)
     }
 
     var acknowledged = heavy.Attempts.Where(x => x.Outcome == Outcome.Acknowledged).ToList();
-    var perInstance = acknowledged.GroupBy(x => x.Upstream ?? "?").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    var perInstance = acknowledged.GroupBy(x => Name(x.Upstream, a, b)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
     report.Add("4 rate limit: ballots", $"{ballotMax + 30} ballots from one address through nginx (limit {ballotLimit}/min per instance)",
         $"{acknowledged.Count} saved ({Per(perInstance)}), {heavy.Attempts.Count(x => x.Outcome == Outcome.Limited)} refused with 429, other {heavy.Attempts.Count(x => x.Outcome is Outcome.Failed or Outcome.Closed)}",
         acknowledged.Count <= ballotMax && acknowledged.Count >= ballotLimit && perInstance.Values.All(n => n <= ballotLimit));
@@ -284,7 +299,7 @@ async Task KillUnderLoadAsync(AppInstance a, AppInstance b, Nginx nginx, List<Vo
     report.Add("5 kill -9 under load", $"ballots posted through nginx by {load.Count} voters, B killed after {loadSeconds / 2.0:F0} s",
         $"{attempts.Count} posted: {acknowledged.Count} acknowledged ({Per(acknowledged.GroupBy(x => Name(x.Upstream, a, b)).ToDictionary(g => g.Key, g => g.Count()))}), " +
         $"{failed.Count} without an answer ({string.Join(", ", failed.GroupBy(x => x.Status).Select(g => $"{g.Count()}× {(g.Key == 0 ? "connection" : g.Key)}"))}), " +
-        $"{attempts.Count(x => x.Outcome == Outcome.Limited)} limited", null);
+        $"{attempts.Count(x => x.Outcome == Outcome.Limited)} limited; acknowledged in {Times(acknowledged)}", null);
     report.Add("5 kill -9 under load", "acknowledged after the kill (by A alone)", $"{acknowledged.Count(x => x.At > killedAt.AddSeconds(1))}", acknowledged.Any(x => x.At > killedAt.AddSeconds(1)));
     report.Add("5 kill -9 under load", "each voter's ballot read back at A against what they were told",
         $"{asAcknowledged} as last acknowledged, {savedUnanswered} a later ballot saved whose answer was lost in the kill, {noBallot} never acknowledged and none stored, {lost.Count} LOST{(lost.Count > 0 ? ": " + string.Join(", ", lost.Take(5)) : "")}",
@@ -320,7 +335,8 @@ async Task CloseUnderLoadAsync(AppInstance a, AppInstance b, Uri proxy, Client s
     report.Add("2 close under load", $"staff close round 2 at A while {loadVoters.Count} voters vote through nginx",
         $"close answered {(int)closed.StatusCode} in {closing.ElapsedMilliseconds} ms; {attempts.Count} ballots posted, {acknowledged.Count} acknowledged " +
         $"({Per(acknowledged.GroupBy(x => Name(x.Upstream, a, b)).ToDictionary(g => g.Key, g => g.Count()))}), " +
-        $"{attempts.Count(x => x.Outcome == Outcome.Closed)} refused with 409 after the close, {attempts.Count(x => x.Outcome == Outcome.Limited)} limited, {attempts.Count(x => x.Outcome == Outcome.Failed)} failed",
+        $"{attempts.Count(x => x.Outcome == Outcome.Closed)} refused with 409 after the close, {attempts.Count(x => x.Outcome == Outcome.Limited)} limited, {attempts.Count(x => x.Outcome == Outcome.Failed)} failed; " +
+        $"acknowledged in {Times(acknowledged)}",
         closed.StatusCode == HttpStatusCode.Redirect && acknowledged.Select(x => x.Upstream).Distinct().Count() == 2 && !attempts.Any(x => x.Outcome == Outcome.Failed));
     report.Add("2 close under load", "ballots acknowledged in the last second before the close's answer",
         $"{acknowledged.Count(x => x.At > closedAt.AddSeconds(-1))}; acknowledged after it: {acknowledged.Count(x => x.At > closedAt)} (answers still on their way)", null);
@@ -381,7 +397,7 @@ async Task ServerErrorsAsync(AppInstance[] apps, Nginx nginx)
     var (byStatus, byUpstream) = nginx.Counts();
     var appErrors = byStatus.Where(s => s.Key >= 500 && s.Key != 502).Sum(s => s.Value);
     report.Add("all", "requests through nginx, by status", string.Join(", ", byStatus.OrderBy(s => s.Key).Select(s => $"{s.Value}× {s.Key}")), null);
-    report.Add("all", "requests through nginx, by instance", string.Join(", ", byUpstream.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")), null);
+    report.Add("all", "requests through nginx, by instance that answered", string.Join(", ", byUpstream.OrderBy(s => s.Key).Select(s => $"{Name(s.Key, apps[0], apps[1])}: {s.Value}")), null);
     var failures = apps.SelectMany(app => app.Failures().Select(line => $"{app.Name}: {line}")).ToList();
     report.Add("all", "5xx other than the kill's 502s; error lines in the instances' logs", $"{appErrors}; {failures.Count}{(failures.Count > 0 ? " — " + string.Join(" | ", failures.Take(3)) : "")}", appErrors == 0 && failures.Count == 0);
 }
@@ -424,10 +440,25 @@ async Task<Dictionary<string, int[]>> BallotListAsync(Uri proxy, IReadOnlyList<i
     return list;
 }
 
+async Task<int> KeyCountAsync()
+{
+    await using var db = Database();
+    return await db.DataProtectionKeys.CountAsync();
+}
+
 AppDbContext Database() => new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).Options);
 
+// nginx lists every instance it tried ("B, A": B failed, A answered).
 static string Name(string? upstream, AppInstance a, AppInstance b) =>
-    upstream == $"127.0.0.1:{a.Port}" ? "A" : upstream == $"127.0.0.1:{b.Port}" ? "B" : upstream ?? "?";
+    upstream is null ? "?" : string.Join(" then ", upstream.Split(',', StringSplitOptions.TrimEntries).Select(u =>
+        u == $"127.0.0.1:{a.Port}" ? "A" : u == $"127.0.0.1:{b.Port}" ? "B" : u));
+
+// Median and 95th percentile of the answers' times.
+static string Times(IEnumerable<Attempt> attempts)
+{
+    var sorted = attempts.Select(x => x.Milliseconds).Order().ToList();
+    return sorted.Count == 0 ? "—" : $"median {sorted[sorted.Count / 2]:F0} ms, p95 {sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * 0.95))]:F0} ms";
+}
 
 static string Per(Dictionary<string, int> counts) => string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}: {c.Value}"));
 
@@ -440,6 +471,14 @@ async Task ServerCommandAsync(string sql)
     await connection.OpenAsync();
     await using var command = new NpgsqlCommand(sql, connection);
     await command.ExecuteNonQueryAsync();
+}
+
+async Task<string> ServerSettingAsync(string name)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand($"SHOW {name}", connection);
+    return (string)(await command.ExecuteScalarAsync())!;
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";

@@ -15,11 +15,11 @@ namespace Burgerbegroting.Bench.Instances;
 public sealed record Seeded(int EditionId, int RoundId, IReadOnlyList<int> ThemeIds);
 
 /// <summary>
-/// Fills the new database before the instances start, with the app's own code run in this process: its migrations,
-/// an edition (account voting, 5 of 7 themes chosen in round 1) whose round 2 is opened by <see cref="RoundLifecycle"/>
-/// (which makes the round's key with the shared Secrets:ballots), a staff member, and residents who may vote. Then the
-/// data-protection keys this host made are deleted, so the two instances start together on a database without one,
-/// as after the <c>migrate</c> command.
+/// Fills the new database (migrated by the app's <c>migrate</c> command) before the instances start, with the app's own
+/// code run in this process: an edition (account voting, 5 of 7 themes chosen in round 1) whose round 2 is opened by <see cref="RoundLifecycle"/>
+/// (which makes the round's key with the shared Secrets:ballots), a staff member, and residents who may vote. With
+/// <paramref name="withoutKeys"/> the data-protection keys are deleted afterwards, so the instances start together on
+/// a database without one (as after <c>migrate</c> before it made the first key).
 /// </summary>
 public static class Seeder
 {
@@ -28,7 +28,7 @@ public static class Seeder
 
     public static string Resident(int i) => $"inwoner{i:D4}@drill.example";
 
-    public static async Task<Seeded> SeedAsync(IReadOnlyDictionary<string, string> settings, int residents)
+    public static async Task<Seeded> SeedAsync(IReadOnlyDictionary<string, string> settings, int residents, bool withoutKeys)
     {
         // The factory looks for its content-root manifest (src/Burgerbegroting.Web) in the current directory.
         Environment.CurrentDirectory = AppContext.BaseDirectory;
@@ -62,7 +62,11 @@ public static class Seeder
             await CreateAsync(users, Resident(i), Roles.Resident, AccountKind.Resident, hash, wantsUpdates: i % 3 == 0);
         }
 
-        await db.DataProtectionKeys.ExecuteDeleteAsync();
+        if (withoutKeys)
+        {
+            await db.DataProtectionKeys.ExecuteDeleteAsync();
+        }
+
         return new Seeded(edition.Id, round.Id, [.. edition.Themes.Where(t => t.Chosen).OrderBy(t => t.Position).Select(t => t.Id)]);
     }
 
@@ -88,7 +92,7 @@ public static class Seeder
         }
     }
 
-    /// <summary>The app in this process (no server, no mail sender), only to run its migrations and services once.</summary>
+    /// <summary>The app in this process (no server, no mail sender), only to run its services once.</summary>
     private sealed class SeedHost(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<RoundLifecycle>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -99,7 +103,6 @@ public static class Seeder
                 builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
             }
 
-            builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Email:RunSender", "false");
         }
     }

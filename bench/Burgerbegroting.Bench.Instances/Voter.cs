@@ -19,7 +19,7 @@ public enum Outcome
     Failed,
 }
 
-public sealed record Attempt(int[] Shares, Outcome Outcome, int Status, string? Upstream, DateTime At);
+public sealed record Attempt(int[] Shares, Outcome Outcome, int Status, string? Upstream, DateTime At, double Milliseconds);
 
 /// <summary>A resident with an account, voting in round 2 (a split of 100% over the chosen themes) from an address of their own.</summary>
 public sealed partial class Voter(string email, IPAddress address, IReadOnlyList<int> themeIds) : IDisposable
@@ -102,6 +102,7 @@ public sealed partial class Voter(string email, IPAddress address, IReadOnlyList
         fields.AddRange(themeIds.Select((id, i) => new KeyValuePair<string, string>($"Shares[{id}]", shares[i].ToString(CultureInfo.InvariantCulture))));
         Attempt attempt;
         string? location = null;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             using var response = await Client.PostAsync(new Uri(site, "stemmen/verdeling"), fields);
@@ -115,11 +116,11 @@ public sealed partial class Voter(string email, IPAddress address, IReadOnlyList
                 _ => Outcome.Failed,
             };
             location = response.Headers.Location?.OriginalString;
-            attempt = new Attempt(shares, outcome, status, upstream, DateTime.UtcNow);
+            attempt = new Attempt(shares, outcome, status, upstream, DateTime.UtcNow, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            attempt = new Attempt(shares, Outcome.Failed, 0, null, DateTime.UtcNow);
+            attempt = new Attempt(shares, Outcome.Failed, 0, null, DateTime.UtcNow, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         Attempts.Add(attempt);
@@ -141,9 +142,9 @@ public sealed partial class Voter(string email, IPAddress address, IReadOnlyList
             var match = ReceiptPattern().Match(text);
             ReceiptCode = match.Success ? match.Groups[1].Value : throw new DrillException($"{Email}: no receipt code after the save: {text}");
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException || e is DrillException && e.Message.StartsWith("GET", StringComparison.Ordinal))
         {
-            // The instance died after acknowledging: the code is read again later from the ballot page.
+            // The instance died after acknowledging (or the page failed): the code is read later from the ballot page.
         }
     }
 
