@@ -338,8 +338,10 @@ async Task CloseUnderLoadAsync(AppInstance a, AppInstance b, Uri proxy, Client s
         $"{attempts.Count(x => x.Outcome == Outcome.Closed)} refused with 409 after the close, {attempts.Count(x => x.Outcome == Outcome.Limited)} limited, {attempts.Count(x => x.Outcome == Outcome.Failed)} failed; " +
         $"acknowledged in {Times(acknowledged)}",
         closed.StatusCode == HttpStatusCode.Redirect && acknowledged.Select(x => x.Upstream).Distinct().Count() == 2 && !attempts.Any(x => x.Outcome == Outcome.Failed));
-    report.Add("2 close under load", "ballots acknowledged in the last second before the close's answer",
-        $"{acknowledged.Count(x => x.At > closedAt.AddSeconds(-1))}; acknowledged after it: {acknowledged.Count(x => x.At > closedAt)} (answers still on their way)", null);
+    var lastAcknowledged = acknowledged.Count > 0 ? acknowledged.Max(x => x.At) : since;
+    var firstRefused = attempts.Where(x => x.Outcome == Outcome.Closed).Select(x => x.At).DefaultIfEmpty(DateTime.MaxValue).Min();
+    report.Add("2 close under load", "the last acknowledgement and the first 409, against the close's answer",
+        $"last acknowledged {(closedAt - lastAcknowledged).TotalMilliseconds:F0} ms before it, first 409 {(firstRefused - closedAt).TotalMilliseconds:F0} ms after it (negative: before it)", null);
 
     var publishPage = await staff.PageAsync(new Uri(b.Url, rounds.PathAndQuery));
     using var published = await staff.PostAsync(Client.FormAction(publishPage, "form[action*='handler=Publish']", new Uri(b.Url, rounds.PathAndQuery)),
