@@ -315,8 +315,9 @@ public sealed class SmtpSink(string folder) : DrillProcess("aiosmtpd", folder)
         await WaitForPortAsync(Port, TimeSpan.FromSeconds(15));
     }
 
-    /// <summary>The Message-ID of every message received (a message received twice is listed twice).</summary>
-    public IReadOnlyList<string> MessageIds() =>
+    /// <summary>The Message-ID of every message received, and when (a message received twice is listed twice).</summary>
+    public IReadOnlyList<(string Id, DateTime At)> MessageIds() =>
         [.. Directory.GetFiles(Path.Combine(_maildir, "new")).Select(file =>
-            File.ReadLines(file).TakeWhile(l => l.Length > 0).FirstOrDefault(l => l.StartsWith("Message-ID:", StringComparison.OrdinalIgnoreCase))?[11..].Trim() ?? "(none)")];
+            (File.ReadLines(file).TakeWhile(l => l.Length > 0).FirstOrDefault(l => l.StartsWith("Message-ID:", StringComparison.OrdinalIgnoreCase))?[11..].Trim() ?? "(none)",
+             File.GetLastWriteTimeUtc(file)))];
 }
