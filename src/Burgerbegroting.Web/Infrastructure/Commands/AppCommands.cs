@@ -25,6 +25,10 @@ public static class AppCommands
         {
             case "migrate":
                 await Persistence.MigrateAsync(app.Services);
+                // The first data-protection key, made here once: instances started together on a database without a key
+                // would each make their own, and an instance reads what another's key protected (sign-in cookies,
+                // antiforgery tokens) only if it sees that key within its first minutes (docs/qualities.md, "Storage").
+                KeyRing.EnsureCurrentKey(app.Services);
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
                     await scope.ServiceProvider.GetRequiredService<AccountSeeder>().EnsureRolesAsync();
