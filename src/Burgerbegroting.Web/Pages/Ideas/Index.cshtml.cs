@@ -53,6 +53,11 @@ public class IndexModel(AppDbContext db, IAuthorizationService authorization) : 
         }
 
         Trail = edition is null ? null : await Results.EditionTrail.LoadAsync(db, edition);
+        return await ListAsync(edition);
+    }
+
+    private async Task<IActionResult> ListAsync(Edition? edition)
+    {
         Themes = edition?.Themes.Where(t => t.Chosen).ToList() ?? [];
         Buurten = edition?.Buurten ?? [];
         CanSubmit = edition?.Round(RoundKind.Ideas).Status == RoundStatus.Open && (await authorization.AuthorizeAsync(User, Policies.SubmitIdeas)).Succeeded;

@@ -46,9 +46,14 @@ public class EditModel(AppDbContext db, AuditLog audit, TimeProvider clock, IStr
 
         Input.ApplyTo(edition, budget.Value);
         edition.Slug = slug;
-        audit.Record(AuditActions.EditionChanged, "edition", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        await SaveAsync(edition);
+        return this.Done(l["Editions.Saved"], new { id });
+    }
+
+    private async Task SaveAsync(Edition edition)
+    {
+        audit.Record(AuditActions.EditionChanged, "edition", edition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{edition.Name} (/{edition.Slug}): € {edition.TotalBudget}, {edition.MinimumAge}+, K={edition.MaxThemesPerBallot}, N={edition.ThemesToSelect}, {edition.OutcomeRule}, {edition.VoterRoll}");
         await db.SaveChangesAsync();
-        return this.Done(l["Editions.Saved"], new { id });
     }
 }

@@ -14,9 +14,12 @@ public class IndexModel(AppDbContext db) : PageModel
     public int Open { get; private set; }
     public int OpenReports { get; private set; }
 
+    /// <summary>The edition whose ideas these are (the current one), named on the page.</summary>
+    public Edition? Edition { get; private set; }
+
     public async Task OnGetAsync()
     {
-        var edition = await db.CurrentAsync();
+        var edition = Edition = await db.CurrentAsync();
         var ideas = edition is null ? [] : await db.Ideas.AsNoTracking().Include(i => i.Theme).Include(i => i.Buurt)
             .Where(i => i.EditionId == edition.Id).OrderBy(i => i.Status).ThenBy(i => i.CreatedAt).ToListAsync();
         // Grouped by id: without tracking, each idea carries its own copy of its theme.
