@@ -91,7 +91,7 @@ public sealed class RoundFourTests : IAsyncLifetime
         var client = await VoterAsync("live@example.nl");
         var page = await client.GetDocumentAsync("/selectie");
         var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var live = page.QuerySelector("main form [hx-post]")!.GetAttribute("hx-post");
+        var live = page.QuerySelector("main form [data-hx-post]")!.GetAttribute("data-hx-post");
         Assert.Equal("/selectie?handler=Usage", live);
         Assert.Equal("/selectie?handler=Preview", page.QuerySelector("main form button[formaction]")!.GetAttribute("formaction"));
         using var request = new HttpRequestMessage(HttpMethod.Post, live)
@@ -100,7 +100,7 @@ public sealed class RoundFourTests : IAsyncLifetime
         };
         request.Headers.Add("HX-Request", "true");
         var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
-        Assert.Contains("hx-swap-oob=\"true\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-hx-swap-oob=\"true\"", html, StringComparison.Ordinal);
         Assert.Contains("U hebt € 300.000 gekozen van € 500.000; nog € 200.000 over.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
     }
