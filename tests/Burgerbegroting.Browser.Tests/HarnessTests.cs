@@ -93,12 +93,12 @@ public sealed partial class HarnessTests(BrowserApp browser)
         var failure = await Assert.ThrowsAsync<XunitException>(() => browser.RunAsync(async journey =>
         {
             await journey.Page.GotoAsync("/account/inloggen");
-            await journey.Page.EvaluateAsync("() => { const p = document.createElement('p'); p.id = 'breed'; p.textContent = 'x'.repeat(200); document.querySelector('h1').after(p); }");
-            await journey.VisitedAsync("the sign-in page with an unbreakable line");
+            await journey.Page.EvaluateAsync("() => { const p = document.createElement('p'); p.id = 'breed'; p.textContent = 'breed'; p.style.minWidth = '600px'; document.querySelector('h1').after(p); }");
+            await journey.VisitedAsync("the sign-in page with a 600 px wide paragraph");
         }, "too-wide"));
 
         Assert.Contains("1 page state(s) scroll sideways at 320 px", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("the sign-in page with an unbreakable line (", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("the sign-in page with a 600 px wide paragraph (", failure.Message, StringComparison.Ordinal);
         Assert.Contains("p#breed", failure.Message, StringComparison.Ordinal);
         Directory.Delete(SavedIn().Match(failure.Message).Groups[1].Value, recursive: true);
     }
