@@ -88,6 +88,22 @@ public sealed partial class HarnessTests(BrowserApp browser)
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Page_log_fails_the_journey_on_a_page_that_scrolls_sideways_at_320_px_and_names_what_sticks_out()
+    {
+        var failure = await Assert.ThrowsAsync<XunitException>(() => browser.RunAsync(async journey =>
+        {
+            await journey.Page.GotoAsync("/account/inloggen");
+            await journey.Page.EvaluateAsync("() => { const p = document.createElement('p'); p.id = 'breed'; p.textContent = 'breed'; p.style.minWidth = '600px'; document.querySelector('h1').after(p); }");
+            await journey.VisitedAsync("the sign-in page with a 600 px wide paragraph");
+        }, "too-wide"));
+
+        Assert.Contains("1 page state(s) scroll sideways at 320 px", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("the sign-in page with a 600 px wide paragraph (", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("p#breed", failure.Message, StringComparison.Ordinal);
+        Directory.Delete(SavedIn().Match(failure.Message).Groups[1].Value, recursive: true);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Page_log_runs_axe_on_pages_from_a_browser_without_javascript()
     {
         var failure = await Assert.ThrowsAsync<XunitException>(() => browser.RunOnOwnAppAsync(async journey =>
@@ -128,6 +144,9 @@ public sealed partial class HarnessTests(BrowserApp browser)
 
     [GeneratedRegex(@"saved pages \((.+?)\):")]
     private static partial Regex HtmlFolder();
+
+    [GeneratedRegex(@"\(saved in (.+?)\):")]
+    private static partial Regex SavedIn();
 
     [GeneratedRegex("pages it passed so far: (.+)$", RegexOptions.Multiline)]
     private static partial Regex PagesFolder();

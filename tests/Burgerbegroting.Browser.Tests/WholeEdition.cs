@@ -453,7 +453,7 @@ internal sealed class WholeEdition
         await Network.GetByRole(AriaRole.Button, new() { Name = "Idee indienen" }).ClickAsync();
         await Expect(Network.GetByText("Uw idee is ingediend.")).ToBeVisibleAsync();
         await Expect(Network.GetByRole(AriaRole.Heading, new() { Name = "Speeltuin aan de Malbergsingel", Level = 1 })).ToBeVisibleAsync();
-        await Expect(Network.GetByText($"ingediend door {NetworkName} (buurtnetwerk)")).ToBeVisibleAsync();
+        await Expect(Network.GetByText($"{NetworkName} (buurtnetwerk)", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(Network.GetByRole(AriaRole.Main).GetByRole(AriaRole.Strong)).ToHaveTextAsync("veilige");
         _ideas["Speeltuin"] = IdFrom(Network.Url, "/ideeen/");
         await _journey.VisitedAsync(Network, "idea page: just submitted");

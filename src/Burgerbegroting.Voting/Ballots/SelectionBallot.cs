@@ -17,8 +17,9 @@ public sealed record SelectionOffer(IReadOnlyList<SelectionTheme> Themes)
 }
 
 /// <summary>
-/// What is wrong with a round 4 ballot: in a theme (<paramref name="ThemeId"/> set), or an idea that is admitted in
-/// none of them (<paramref name="ThemeId"/> null, kind NotAdmitted). For OverBudget, the total the theme's choices cost.
+/// What is wrong with a round 4 ballot: in a theme (<paramref name="ThemeId"/> set), or in the ballot as a whole
+/// (<paramref name="ThemeId"/> null): an idea admitted in none of the themes (NotAdmitted) or no idea at all (Empty).
+/// For OverBudget, the total the theme's choices cost.
 /// </summary>
 public sealed record SelectionBallotError(int? ThemeId, KnapsackBallotErrorKind Kind, long TotalCost = 0);
 
@@ -38,6 +39,11 @@ public sealed class SelectionBallot : RoundBallot
         ArgumentNullException.ThrowIfNull(chosen);
         var themeOf = offer.Themes.SelectMany(t => t.IdeaCosts.Keys.Select(idea => (idea, t.ThemeId))).ToDictionary(x => x.idea, x => x.ThemeId);
         var errors = new List<SelectionBallotError>();
+        if (chosen.Count == 0)
+        {
+            errors.Add(new(null, KnapsackBallotErrorKind.Empty));
+        }
+
         if (chosen.Any(id => !themeOf.ContainsKey(id)))
         {
             errors.Add(new(null, KnapsackBallotErrorKind.NotAdmitted));

@@ -11,6 +11,12 @@ public enum KnapsackBallotErrorKind
 
     /// <summary>The selected ideas cost more than the theme's budget.</summary>
     OverBudget,
+
+    /// <summary>
+    /// No idea chosen in any theme. Refused, as an empty ballot is in rounds 1 and 2: a ballot is a choice, and one
+    /// without a choice would count as a voter who chose nothing (docs/rules.md).
+    /// </summary>
+    Empty,
 }
 
 /// <summary>One problem with a knapsack ballot; for OverBudget, <paramref name="TotalCost"/> says by how much.</summary>

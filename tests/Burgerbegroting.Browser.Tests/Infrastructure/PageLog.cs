@@ -8,12 +8,14 @@ namespace Burgerbegroting.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// The gates every page of a journey passes: <see cref="RecordAsync"/> runs axe-core on the page as the browser shows
-/// it and saves its HTML into the journey's folder; <see cref="AssertValidHtmlAsync"/> then runs the Nu HTML Checker
-/// once over that folder (it takes seconds to start, so never once per page).
+/// it, checks that it has a title of its own and fits 320 px without scrolling sideways, and saves its HTML into the
+/// journey's folder; <see cref="AssertValidHtmlAsync"/> then runs the Nu HTML Checker once over that folder (it takes
+/// seconds to start, so never once per page) and reports every page that did not fit or had no title of its own, all at once.
 /// </summary>
 public sealed partial class PageLog(string folder, Func<Task<IPage>> checker)
 {
     private readonly List<Entry> _entries = [];
+    private readonly List<string> _problems = [];
 
     public string Folder { get; } = folder;
 
@@ -36,9 +38,11 @@ public sealed partial class PageLog(string folder, Func<Task<IPage>> checker)
         await File.WriteAllTextAsync(file, html);
         _entries.Add(new Entry(index, what, page.Url, Normalise(page.Url), Path.GetFileName(file)));
 
+        AddIfAny(_problems, TitleProblem(await page.TitleAsync(), what, page.Url));
         if (scriptsRun)
         {
             await Axe.AssertNoViolationsAsync(page, what);
+            AddIfAny(_problems, await Reflow.ProblemAsync(page, what));
             return;
         }
 
@@ -53,14 +57,35 @@ public sealed partial class PageLog(string folder, Func<Task<IPage>> checker)
         }), new() { Times = 1 });
         await replay.GotoAsync(url);
         await Axe.AssertNoViolationsAsync(replay, what + " (without JavaScript)");
+        AddIfAny(_problems, await Reflow.ProblemAsync(replay, what + " (without JavaScript)"));
     }
 
-    /// <summary>Fails with every error the Nu HTML Checker finds, each with the page it is on.</summary>
+    private static void AddIfAny(List<string> list, string? problem)
+    {
+        if (problem is not null)
+        {
+            list.Add(problem);
+        }
+    }
+
+    /// <summary>WCAG 2.4.2: the title names the page before the site ("Idee: Speeltuin · Burgerbegroting").</summary>
+    private static string? TitleProblem(string title, string what, string url) =>
+        (title.EndsWith(" · Burgerbegroting", StringComparison.Ordinal) || title.EndsWith(" · Citizens' budget", StringComparison.Ordinal))
+        && !title.StartsWith(" · ", StringComparison.Ordinal)
+            ? null
+            : $"{what} ({url}) has the title \"{title}\", not a title of its own followed by the site's name (WCAG 2.4.2).";
+
+    /// <summary>Fails with every error the Nu HTML Checker finds, each with the page it is on, and every page that did not fit 320 px or lacked its own title.</summary>
     public async Task AssertValidHtmlAsync()
     {
         if (_entries.Count == 0)
         {
             return;
+        }
+
+        if (_problems.Count > 0)
+        {
+            throw new XunitException($"{_problems.Count} page state(s) scroll sideways at {Reflow.Width} px or lack a title of their own (saved in {Folder}):\n- " + string.Join("\n- ", _problems));
         }
 
         await File.WriteAllLinesAsync(Path.Combine(Folder, "pages.txt"), _entries.Select(e => $"{e.File}\t{e.What}\t{e.Url}"));
@@ -82,7 +107,7 @@ public sealed partial class PageLog(string folder, Func<Task<IPage>> checker)
     }
 
     public string Summary() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Count} page states checked by axe-core (WCAG 2.1 A/AA) and the Nu HTML Checker, {DistinctPages.Count} distinct pages: ")
+        string.Create(CultureInfo.InvariantCulture, $"{Count} page states checked by axe-core (WCAG 2.1 A/AA), the Nu HTML Checker, for a title of their own and for reflow at 320 px, {DistinctPages.Count} distinct pages: ")
         + string.Join(", ", DistinctPages.Order(StringComparer.Ordinal));
 
     /// <summary>

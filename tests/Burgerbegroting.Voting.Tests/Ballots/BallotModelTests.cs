@@ -76,8 +76,18 @@ public sealed class BallotModelTests
         Assert.Equal([new SelectionBallotError(null, KnapsackBallotErrorKind.NotAdmitted)], SelectionBallot.Create(Selection, [99]).Errors);
 
     [Fact]
-    public void Empty_selection_is_a_valid_ballot_without_lines() =>
-        Assert.Empty(SelectionBallot.Create(Selection, []).Ballot!.Lines);
+    public void Empty_selection_is_refused_for_the_whole_ballot_as_an_empty_ballot_is_in_rounds_one_and_two()
+    {
+        var check = SelectionBallot.Create(Selection, []);
+
+        Assert.Null(check.Ballot);
+        Assert.Equal([new SelectionBallotError(null, KnapsackBallotErrorKind.Empty)], check.Errors);
+        Assert.Contains(ApprovalBallotError.Empty, ThemeBallot.Create(Themes, []).Errors);
+    }
+
+    [Fact]
+    public void A_selection_in_one_theme_only_is_valid() =>
+        Assert.Equal([new BallotLine(2, 21, 1)], SelectionBallot.Create(Selection, [21]).Ballot!.Lines);
 
     [Fact]
     public void Theme_use_counts_each_chosen_idea_of_that_theme_once()

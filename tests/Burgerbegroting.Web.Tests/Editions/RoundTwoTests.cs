@@ -120,7 +120,7 @@ public abstract class RoundTwoTestsBase(TestDatabase database) : IAsyncLifetime
         var client = await ResidentAsync("live@example.nl");
         var page = await client.GetDocumentAsync("/stemmen/verdeling");
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var live = page.QuerySelector(".bb-split[hx-post]")!.GetAttribute("hx-post");
+        var live = page.QuerySelector(".bb-split[data-hx-post]")!.GetAttribute("data-hx-post");
         Assert.Equal("/stemmen/verdeling?handler=Remaining", live);
         using var request = new HttpRequestMessage(HttpMethod.Post, live)
         {
@@ -133,7 +133,7 @@ public abstract class RoundTwoTestsBase(TestDatabase database) : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
         Assert.Contains("Nog te verdelen: 30% (€ 300.000)", html, StringComparison.Ordinal);
-        Assert.Contains($"id=\"Shares_{_themes[0]}-amount\" hx-swap-oob=\"true\">€ 500.000", html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"Shares_{_themes[0]}-amount\" data-hx-swap-oob=\"true\">€ 500.000", html, StringComparison.Ordinal);
 
         // Without JavaScript the same button-driven recalculation gives the whole page.
         var recalculate = page.QuerySelector("main form button[formaction]")!.GetAttribute("formaction")!;

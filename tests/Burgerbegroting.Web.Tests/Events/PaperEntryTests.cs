@@ -173,7 +173,7 @@ public sealed class PaperEntryTests : IAsyncLifetime
         var page = await _typist1.GetDocumentAsync(PaperScenario.EntryUrl(eventId));
         Assert.True(page.QuerySelector("#Input_Number")!.HasAttribute("autofocus"));
         Assert.Equal("numeric", page.QuerySelector("#Input_Number")!.GetAttribute("inputmode"));
-        var live = page.QuerySelector("main form [hx-post]")!.GetAttribute("hx-post")!;
+        var live = page.QuerySelector("main form [data-hx-post]")!.GetAttribute("data-hx-post")!;
         Assert.Equal($"{PaperScenario.EntryUrl(eventId)}?handler=Total", live);
         var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var request = new HttpRequestMessage(HttpMethod.Post, live)

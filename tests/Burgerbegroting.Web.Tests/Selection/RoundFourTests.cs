@@ -58,6 +58,22 @@ public sealed class RoundFourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_empty_selection_is_refused_with_a_message_next_to_the_ideas_and_the_page_says_so_beforehand()
+    {
+        var client = await VoterAsync("leeg@example.nl");
+        Assert.Contains("kies minstens één idee", (await client.GetDocumentAsync("/selectie")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var response = await VoteAsync(client, []);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Forms.ParseAsync(response);
+        Assert.Equal("Kies minstens één idee. Een lege stem telt niet mee.", page.QuerySelector("main form #Chosen.utrecht-form-field-error-message")!.TextContent);
+        Assert.NotNull(page.QuerySelector(".bb-error-summary a[href='#Chosen']"));
+        Assert.DoesNotContain("telt mee", page.QuerySelector("main")!.TextContent.Replace("telt niet mee", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Ballots.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_voter_sees_their_ballot_again_and_can_change_it()
     {
         var client = await VoterAsync("terug@example.nl");
@@ -91,7 +107,7 @@ public sealed class RoundFourTests : IAsyncLifetime
         var client = await VoterAsync("live@example.nl");
         var page = await client.GetDocumentAsync("/selectie");
         var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var live = page.QuerySelector("main form [hx-post]")!.GetAttribute("hx-post");
+        var live = page.QuerySelector("main form [data-hx-post]")!.GetAttribute("data-hx-post");
         Assert.Equal("/selectie?handler=Usage", live);
         Assert.Equal("/selectie?handler=Preview", page.QuerySelector("main form button[formaction]")!.GetAttribute("formaction"));
         using var request = new HttpRequestMessage(HttpMethod.Post, live)
@@ -100,7 +116,7 @@ public sealed class RoundFourTests : IAsyncLifetime
         };
         request.Headers.Add("HX-Request", "true");
         var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
-        Assert.Contains("hx-swap-oob=\"true\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-hx-swap-oob=\"true\"", html, StringComparison.Ordinal);
         Assert.Contains("U hebt € 300.000 gekozen van € 500.000; nog € 200.000 over.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
     }

@@ -36,7 +36,7 @@ public sealed class HtmxTests : IAsyncLifetime
         var client = await _app.SignInAsync("htmx@example.nl");
         var page = await client.GetDocumentAsync("/ideeen/nieuw");
         var antiforgery = Config(page).GetProperty("antiForgery");
-        var previewUrl = page.QuerySelector("#Input_Description")!.GetAttribute("hx-post")!;
+        var previewUrl = page.QuerySelector("#Input_Description")!.GetAttribute("data-hx-post")!;
 
         using var bare = HtmxPost(previewUrl);
         var without = await client.SendAsync(bare);
@@ -86,6 +86,28 @@ public sealed class HtmxTests : IAsyncLifetime
             var html = await response.Content.ReadAsStringAsync();
             Assert.True(fragment != html.Contains("<html", StringComparison.Ordinal), $"HX-Boosted: {boosted ?? "(none)"}");
         }
+    }
+
+    [Fact]
+    public async Task Htmx_attributes_are_written_in_their_valid_data_hx_form_with_the_url_of_the_page_handler()
+    {
+        await _app.CreateEditionAsync();
+        await _app.OpenRoundTwoAsync();
+        await _app.CreateAsync("htmx@example.nl", Roles.Resident);
+        var resident = await _app.SignInAsync("htmx@example.nl");
+        var budget = await resident.GetDocumentAsync("/stemmen/verdeling");
+        var ideas = await _app.CreateBrowserlessClient().GetDocumentAsync("/ideeen");
+
+        foreach (var page in new[] { budget, ideas })
+        {
+            var bare = page.All.SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("hx-", StringComparison.Ordinal)).Select(a => a.Name).ToList();
+            Assert.True(bare.Count == 0, $"{page.Url}: bare htmx attributes {string.Join(", ", bare)}");
+        }
+
+        Assert.Equal("/stemmen/verdeling?handler=Remaining", budget.QuerySelector(".bb-split")!.GetAttribute("data-hx-post"));
+        Assert.Equal("#remaining", budget.QuerySelector(".bb-split")!.GetAttribute("data-hx-target"));
+        Assert.Equal("/ideeen", ideas.QuerySelector("form.bb-filters")!.GetAttribute("data-hx-get"));
+        Assert.Equal("true", ideas.QuerySelector("form.bb-filters")!.GetAttribute("data-hx-push-url"));
     }
 
     private static HttpRequestMessage HtmxPost(string url)

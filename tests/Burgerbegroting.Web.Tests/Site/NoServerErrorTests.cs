@@ -127,7 +127,7 @@ public sealed class NoServerErrorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Nog te verdelen: 60%", html, StringComparison.Ordinal);
-        Assert.Contains($"id=\"Shares_{themes[0]}-amount\" hx-swap-oob=\"true\">—", html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"Shares_{themes[0]}-amount\" data-hx-swap-oob=\"true\">—", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -54,6 +54,10 @@ public static class Pages
     {
         app.UseForwardedHeaders();
         app.UseCookiePolicy();
+        // Before the error pages: the exception handler renders its page through a pipeline of its own (routing and
+        // the page only), so a language chosen only further down would be lost and the page after a 500 would not
+        // be in the visitor's language.
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(PageRoutes.PathOf(PageRoutes.Error));
@@ -63,7 +67,6 @@ public static class Pages
         app.UseStatusCodePagesWithReExecute(PageRoutes.PathOf(PageRoutes.Error), "?code={0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles();
-        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

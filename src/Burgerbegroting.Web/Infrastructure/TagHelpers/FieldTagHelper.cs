@@ -33,7 +33,7 @@ public sealed class FieldTagHelper : TagHelper
     /// <summary>For type="select".</summary>
     public IEnumerable<SelectListItem>? Items { get; set; }
 
-    /// <summary>Extra attributes for the input itself, such as hx-* for a live preview.</summary>
+    /// <summary>Extra attributes for the input itself, such as data-hx-* for a live preview.</summary>
     [HtmlAttributeName(DictionaryAttributePrefix = "input-")]
     public IDictionary<string, string?> InputAttributes { get; set; } = new Dictionary<string, string?>(StringComparer.Ordinal);
 

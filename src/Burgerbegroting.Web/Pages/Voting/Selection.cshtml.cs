@@ -46,7 +46,7 @@ public class SelectionModel(BallotDesk desk, IStringLocalizer<SharedResource> l)
         {
             if (error.ThemeId is not { } themeId)
             {
-                ModelState.AddModelError(string.Empty, L["Vote4.Error.NotAdmitted"]);
+                ModelState.AddModelError(error.Kind == KnapsackBallotErrorKind.Empty ? nameof(Chosen) : string.Empty, L["Vote4.Error." + error.Kind]);
                 continue;
             }
 
