@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Web.Infrastructure;
+using Burgerbegroting.Web.Privacy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Burgerbegroting.Web.Pages.Account;
+
+/// <summary>Deleting one's own account (AVG art. 17): what goes and what stays is on the page; the password confirms it.</summary>
+public class DeleteModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountErasure erasure, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public AccountKind Kind { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        Kind = user.Kind;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        Kind = user.Kind;
+        ModelState.Require(Input.Understood, "Input.Understood", l["DeleteAccount.MustConfirm"]);
+        if (!ModelState.IsValid)
+        {
+            return this.PageWithStatus(StatusCodes.Status400BadRequest);
+        }
+
+        var result = await erasure.EraseAsync(user, Input.Password);
+        if (result != ErasureResult.Erased)
+        {
+            ModelState.AddModelError(result == ErasureResult.WrongPassword ? "Input.Password" : string.Empty, l["DeleteAccount." + result]);
+            return this.PageWithStatus(result == ErasureResult.WrongPassword ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict);
+        }
+
+        await signIn.SignOutAsync();
+        return this.Done(l["DeleteAccount.Done"], pageName: PageRoutes.Home);
+    }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Field.Password")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+
+        public bool Understood { get; set; }
+    }
+}
