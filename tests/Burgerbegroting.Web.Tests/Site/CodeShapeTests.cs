@@ -37,8 +37,9 @@ public sealed partial class CodeShapeTests
         Assert.True(literals.Count == 0, string.Join("\n", literals));
     }
 
+    /// <summary>Every C# file under Pages but the route table, which grows by two lines with every page and holds no logic.</summary>
     private static IEnumerable<string> PageModels() =>
-        Directory.EnumerateFiles(Pages, "*.cs", SearchOption.AllDirectories);
+        Directory.EnumerateFiles(Pages, "*.cs", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "PageRoutes.cs");
 
     /// <summary>Each public On{Verb}... method and its length in lines, from its signature to its closing brace or semicolon.</summary>
     private static IEnumerable<(string Name, int Lines)> Handlers(string[] lines)

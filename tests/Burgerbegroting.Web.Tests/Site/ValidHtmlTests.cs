@@ -45,6 +45,8 @@ public sealed class ValidHtmlTests : IAsyncLifetime
             (staff, "/beheer/ideeen"), (staff, $"/beheer/ideeen/{idea}"), (staff, "/beheer/meldingen"), (staff, "/beheer/buurtnetwerken"),
             (staff, "/beheer/email"), (staff, "/beheer/audit"), (staff, "/uitslag/1"), (admin, "/beheer/medewerkers"),
             (staff, $"/beheer/edities/{editionId}/deelname"), (visitor, "/uitslag/3"), (visitor, "/uitslag/verslag"), (visitor, "/uitslag/verslag?culture=en-GB"), (staff, $"/beheer/edities/{editionId}/huidig"),
+            (visitor, "/privacy"), (visitor, "/privacy?culture=en-GB"), (visitor, "/toegankelijkheid"), (visitor, "/toegankelijkheid?culture=en-GB"),
+            (resident, "/account/gegevens"), (resident, "/account/verwijderen"), (staff, "/account/gegevens"), (staff, "/beheer/privacy"),
         };
         var folder = TestEnvironment.NewTempDirectory("html");
         var saved = 0;

@@ -38,21 +38,27 @@ public class DeleteModel(UserManager<AppUser> users, SignInManager<AppUser> sign
         }
 
         Kind = user.Kind;
-        ModelState.Require(Input.Understood, "Input.Understood", l["DeleteAccount.MustConfirm"]);
-        if (!ModelState.IsValid)
-        {
-            return this.PageWithStatus(StatusCodes.Status400BadRequest);
-        }
-
-        var result = await erasure.EraseAsync(user, Input.Password);
+        var result = ModelState.Require(Input.Understood, "Input.Understood", l["DeleteAccount.MustConfirm"]) && ModelState.IsValid
+            ? await erasure.EraseAsync(user, Input.Password)
+            : (ErasureResult?)null;
         if (result != ErasureResult.Erased)
         {
-            ModelState.AddModelError(result == ErasureResult.WrongPassword ? "Input.Password" : string.Empty, l["DeleteAccount." + result]);
-            return this.PageWithStatus(result == ErasureResult.WrongPassword ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict);
+            return Refused(result);
         }
 
         await signIn.SignOutAsync();
         return this.Done(l["DeleteAccount.Done"], pageName: PageRoutes.Home);
+    }
+
+    /// <summary>Bad input or a wrong password (400), or the last beheerder (409): the page again with its message.</summary>
+    private PageResult Refused(ErasureResult? result)
+    {
+        if (result is { } refusal)
+        {
+            ModelState.AddModelError(refusal == ErasureResult.WrongPassword ? "Input.Password" : string.Empty, l["DeleteAccount." + refusal]);
+        }
+
+        return this.PageWithStatus(result == ErasureResult.LastAdmin ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
     }
 
     public sealed class InputModel
