@@ -5,6 +5,7 @@ using Burgerbegroting.Web.Ideas;
 using Burgerbegroting.Web.Infrastructure.Commands;
 using Burgerbegroting.Web.Infrastructure.Startup;
 using Burgerbegroting.Web.Participation;
+using Burgerbegroting.Web.Privacy;
 using Burgerbegroting.Web.Selection;
 using Burgerbegroting.Web.Stemcodes;
 
@@ -19,6 +20,7 @@ builder.AddPersistence()
     .AddStemcodes()
     .AddEvents()
     .AddParticipation()
+    .AddPrivacy()
     .AddLanguages()
     .AddSecurity()
     .AddHealth()

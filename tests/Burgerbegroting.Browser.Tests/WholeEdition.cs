@@ -118,7 +118,7 @@ internal sealed class WholeEdition
         {
             await Staff.GetByLabel("Naam van het thema").FillAsync(name);
             await Staff.GetByLabel("Korte beschrijving", new() { Exact = true }).FillAsync($"Ideeën over {name.ToLowerInvariant()} in uw buurt.");
-            await Staff.GetByLabel("Toelichting").FillAsync($"Onder **{name}** valt alles wat de buurt hierin beter maakt.");
+            await Staff.GetByLabel("Toelichting", new() { Exact = true }).FillAsync($"Onder **{name}** valt alles wat de buurt hierin beter maakt.");
             await Staff.GetByRole(AriaRole.Button, new() { Name = "Thema toevoegen" }).ClickAsync();
             await Expect(Staff.GetByText($"Thema '{name}' is opgeslagen.")).ToBeVisibleAsync();
         }
@@ -277,7 +277,7 @@ internal sealed class WholeEdition
         await _journey.VisitedAsync(Staff, "results round 1: provisional, tied");
         await Staff.GotoAsync(RoundsUrl);
 
-        var tie = Staff.GetByRole(AriaRole.Group, new() { Name = "Kies 1 thema's die doorgaan" });
+        var tie = Staff.GetByRole(AriaRole.Group, new() { Name = "Kies 1 thema dat doorgaat" });
         await tie.GetByRole(AriaRole.Checkbox, new() { Name = "Ontmoeten (1)" }).CheckAsync();
         await Staff.GetByLabel("Toelichting op de keuze (komt bij de uitslag)").FillAsync("Ontmoeten sluit aan bij de buurtgesprekken van dit jaar.");
         await Staff.GetByRole(AriaRole.Button, new() { Name = "Keuze vastleggen" }).ClickAsync();

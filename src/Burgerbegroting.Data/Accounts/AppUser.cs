@@ -41,8 +41,15 @@ public class AppUser : IdentityUser
     /// <summary>Opted in to mails when a round opens or results are published (not transactional: each has an unsubscribe link).</summary>
     public bool WantsUpdates { get; set; }
 
-    /// <summary>Staff only: when a beheerder revoked this account's access.</summary>
+    /// <summary>When the account's access ended: a staff member revoked by a beheerder, or any account its holder deleted.</summary>
     public DateTime? RevokedAt { get; set; }
+
+    /// <summary>
+    /// The holder deleted the account (docs/privacy.md): what is left is a row without a person — no address, name,
+    /// postcode or password — that keeps the ideas, reports and participations of published rounds pointing somewhere.
+    /// Every live account has an e-mail address (registration and invitations require one).
+    /// </summary>
+    public bool Erased => Email is null;
 
     public string PublicName => Kind == AccountKind.Network && !string.IsNullOrEmpty(OrganisationName) ? OrganisationName : DisplayName;
 }

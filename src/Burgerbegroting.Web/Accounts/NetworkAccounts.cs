@@ -20,7 +20,8 @@ public sealed class NetworkAccounts(
     TimeProvider clock)
 {
     public Task<List<AppUser>> ListAsync() =>
-        db.Users.Where(u => u.Kind == AccountKind.Network)
+        // A deleted network's account is no longer anyone's to approve (docs/privacy.md).
+        db.Users.Where(u => u.Kind == AccountKind.Network && u.Email != null)
             .OrderBy(u => u.ApprovedAt != null).ThenBy(u => u.RejectedAt != null).ThenBy(u => u.CreatedAt)
             .ToListAsync();
 
@@ -67,6 +68,6 @@ public sealed class NetworkAccounts(
     private async Task<AppUser?> FindPendingOrRejectedAsync(string userId)
     {
         var user = await users.FindByIdAsync(userId);
-        return user?.Kind == AccountKind.Network ? user : null;
+        return user is { Kind: AccountKind.Network, Erased: false } ? user : null;
     }
 }

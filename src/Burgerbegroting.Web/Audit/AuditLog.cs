@@ -62,4 +62,7 @@ public static class AuditActions
     public const string EventCreated = "event.created";
     public const string CheckedIn = "event.checked-in";
     public const string SheetDecided = "sheet.decided";
+    public const string AccountErased = "account.erased";
+    public const string StaffErased = "staff.erased";
+    public const string RetentionApplied = "privacy.retention";
 }

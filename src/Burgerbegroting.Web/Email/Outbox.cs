@@ -15,8 +15,14 @@ public sealed record EmailMessage(string To, string Subject, string TextBody, st
 /// </summary>
 public sealed class Outbox(AppDbContext db, TimeProvider clock)
 {
-    public OutboxMessage Enqueue(EmailMessage mail)
+    /// <summary>Queues the mail; a mail to a deleted account (which has no address) is not queued: null.</summary>
+    public OutboxMessage? Enqueue(EmailMessage mail)
     {
+        if (string.IsNullOrEmpty(mail.To))
+        {
+            return null;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
         {

@@ -38,6 +38,10 @@ public static class PageRoutes
     public const string ResetPassword = "/Account/ResetPassword";
     public const string Profile = "/Account/Profile";
     public const string AccessDenied = "/Account/AccessDenied";
+    public const string MyData = "/Account/Data";
+    public const string DeleteAccount = "/Account/Delete";
+    public const string PrivacyStatement = "/Privacy/Statement";
+    public const string AccessibilityStatement = "/Privacy/Accessibility";
     public const string Unsubscribe = "/Email/Unsubscribe";
 
     /// <summary>Staff pages, authorized as a folder; the staff accounts page only for beheerders.</summary>
@@ -68,6 +72,7 @@ public static class PageRoutes
     public const string AdminStaffAccounts = "/Admin/StaffAccounts/Index";
     public const string AdminEventEntry = "/Admin/Events/Entry";
     public const string AdminEventDisputes = "/Admin/Events/Disputes";
+    public const string AdminRetention = "/Admin/Privacy/Retention";
 
     /// <summary>Page name → URL template: the only place a page's URL is written.</summary>
     public static IReadOnlyDictionary<string, string> Templates { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -99,6 +104,10 @@ public static class PageRoutes
         { ResetPassword, "/account/wachtwoord-instellen" },
         { Profile, "/account/profiel" },
         { AccessDenied, "/account/geen-toegang" },
+        { MyData, "/account/gegevens" },
+        { DeleteAccount, "/account/verwijderen" },
+        { PrivacyStatement, "/privacy" },
+        { AccessibilityStatement, "/toegankelijkheid" },
         { Unsubscribe, "/email/afmelden" },
         { Admin, "/beheer" },
         { AdminEditions, "/beheer/edities" },
@@ -124,6 +133,7 @@ public static class PageRoutes
         { AdminStaffAccounts, "/beheer/medewerkers" },
         { AdminEventEntry, "/beheer/bijeenkomsten/{eventId:int}/invoer" },
         { AdminEventDisputes, "/beheer/bijeenkomsten/{eventId:int}/geschillen" },
+        { AdminRetention, "/beheer/privacy" },
     };
 
     /// <summary>Endpoints that are not pages: the language switch, the health report, the open data, figures and report files (and their route names, for asp-route).</summary>

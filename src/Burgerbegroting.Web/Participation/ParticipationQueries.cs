@@ -98,7 +98,7 @@ public static class ParticipationQueries
          select new ParticipantGroup(g.Key.Buurt, g.Key.BirthYear, g.Count())).ToListAsync();
 
     /// <summary>The buurt a postcode lies in (the first that holds it), or null.</summary>
-    private static Func<string?, string?> BuurtFinder(Edition edition)
+    internal static Func<string?, string?> BuurtFinder(Edition edition)
     {
         var areas = edition.Buurten.Select(b => (b.Name, Area: PostcodeArea.TryParse(b.Postcodes, out _) ?? PostcodeArea.Empty)).ToList();
         return postcode => postcode is null ? null : areas.FirstOrDefault(a => a.Area.Contains(postcode)).Name;

@@ -21,7 +21,7 @@ internal static class OutboxTesting
     {
         await using var scope = app.Services.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
-        var ids = mails.Select(mail => outbox.Enqueue(mail).Id).ToList();
+        var ids = mails.Select(mail => outbox.Enqueue(mail)!.Id).ToList();
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
         return ids;
     }

@@ -45,6 +45,8 @@ public sealed class ValidHtmlTests : IAsyncLifetime
             (staff, "/beheer/ideeen"), (staff, $"/beheer/ideeen/{idea}"), (staff, "/beheer/meldingen"), (staff, "/beheer/buurtnetwerken"),
             (staff, "/beheer/email"), (staff, "/beheer/audit"), (staff, "/2027/uitslag/1"), (admin, "/beheer/medewerkers"),
             (staff, $"/beheer/edities/{editionId}/deelname"), (visitor, "/2027/uitslag/3"), (visitor, "/2027/uitslag/verslag"), (visitor, "/2027/uitslag/verslag?culture=en-GB"), (staff, $"/beheer/edities/{editionId}/huidig"),
+            (visitor, "/2027/uitslag"), (visitor, "/archief"), (visitor, "/privacy"), (visitor, "/privacy?culture=en-GB"), (visitor, "/toegankelijkheid"), (visitor, "/toegankelijkheid?culture=en-GB"),
+            (resident, "/account/gegevens"), (resident, "/account/verwijderen"), (staff, "/account/gegevens"), (staff, "/beheer/privacy"),
         };
         var folder = TestEnvironment.NewTempDirectory("html");
         var saved = 0;

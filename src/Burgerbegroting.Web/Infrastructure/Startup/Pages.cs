@@ -32,6 +32,8 @@ public static class Pages
                 o.Conventions.AuthorizeFolder(PageRoutes.StaffAccountsFolder, Policies.Admin);
                 o.Conventions.AuthorizePage(PageRoutes.Profile);
                 o.Conventions.AuthorizePage(PageRoutes.MyIdeas);
+                o.Conventions.AuthorizePage(PageRoutes.MyData);
+                o.Conventions.AuthorizePage(PageRoutes.DeleteAccount);
             })
             .AddMvcOptions(o =>
             {

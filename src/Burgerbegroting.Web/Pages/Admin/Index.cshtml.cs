@@ -14,7 +14,7 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        PendingNetworks = await db.Users.CountAsync(u => u.Kind == AccountKind.Network && u.ApprovedAt == null && u.RejectedAt == null);
+        PendingNetworks = await db.Users.CountAsync(u => u.Kind == AccountKind.Network && u.Email != null && u.ApprovedAt == null && u.RejectedAt == null);
         QueuedMails = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Queued);
         FailedMails = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed);
     }

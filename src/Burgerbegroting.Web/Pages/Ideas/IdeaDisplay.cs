@@ -1,4 +1,5 @@
 using Burgerbegroting.Data.Ideas;
+using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Pages.Ideas;
 
@@ -15,6 +16,11 @@ public static class IdeaDisplay
         _ => "neutral",
     };
 
-    /// <summary>The network's name for ideas of a buurtnetwerk, else the resident's name.</summary>
-    public static string SubmitterName(Idea idea) => idea.Submitter.PublicName;
+    /// <summary>
+    /// "ingediend door …": the network's name for ideas of a buurtnetwerk, else the resident's name; once the submitter
+    /// deleted their account, no name at all (docs/privacy.md).
+    /// </summary>
+    public static LocalizedString SubmittedBy(Idea idea, IStringLocalizer l) =>
+        idea.Submitter.Erased ? l[idea.ByNetwork ? "Idea.ByErasedNetwork" : "Idea.ByErasedResident"]
+        : l[idea.ByNetwork ? "Idea.ByNetwork" : "Idea.ByResident", idea.Submitter.PublicName];
 }
