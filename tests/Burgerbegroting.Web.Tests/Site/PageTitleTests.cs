@@ -49,6 +49,8 @@ public sealed class PageTitleTests : IAsyncLifetime
             (PageRoutes.VoteSelection, resident, "/selectie"), (PageRoutes.VoteCode, visitor, "/stemmen/code"),
             (PageRoutes.RoundResults, visitor, "/2027/uitslag/1"), (PageRoutes.IdeaResults, visitor, "/2027/uitslag/3"), (PageRoutes.EditionReport, visitor, "/2027/uitslag/verslag"),
             (PageRoutes.ResultsOverview, visitor, "/2027/uitslag"), (PageRoutes.Archive, visitor, "/archief"),
+            (PageRoutes.MyData, resident, "/account/gegevens"), (PageRoutes.DeleteAccount, resident, "/account/verwijderen"),
+            (PageRoutes.PrivacyStatement, visitor, "/privacy"), (PageRoutes.AccessibilityStatement, visitor, "/toegankelijkheid"), (PageRoutes.AdminRetention, staff, "/beheer/privacy"),
             (PageRoutes.Login, visitor, "/account/inloggen"), (PageRoutes.Logout, resident, "/account/uitloggen"), (PageRoutes.Register, visitor, "/account/registreren"),
             (PageRoutes.CheckEmail, visitor, "/account/registreren/controleer-je-email"), (PageRoutes.ConfirmEmail, visitor, "/account/bevestigen?userId=x&code=y"),
             (PageRoutes.ForgotPassword, visitor, "/account/wachtwoord-vergeten"), (PageRoutes.ResetPassword, visitor, "/account/wachtwoord-instellen?userId=x&code=y"),

@@ -23,4 +23,10 @@ public static class IdeaDisplay
     public static LocalizedString SubmittedBy(Idea idea, IStringLocalizer l) =>
         idea.Submitter.Erased ? l[idea.ByNetwork ? "Idea.ByErasedNetwork" : "Idea.ByErasedResident"]
         : l[idea.ByNetwork ? "Idea.ByNetwork" : "Idea.ByResident", idea.Submitter.PublicName];
+
+    /// <summary>Who submitted it, for after the label "Ingediend door": the name, the network's name, or who it was once the account is deleted.</summary>
+    public static string Submitter(Idea idea, IStringLocalizer l) =>
+        idea.Submitter.Erased ? l[idea.ByNetwork ? "Idea.ErasedNetwork" : "Idea.ErasedResident"].Value
+        : idea.ByNetwork ? l["Idea.NetworkName", idea.Submitter.PublicName].Value
+        : idea.Submitter.PublicName;
 }
