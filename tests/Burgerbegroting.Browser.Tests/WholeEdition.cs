@@ -118,7 +118,7 @@ internal sealed class WholeEdition
         {
             await Staff.GetByLabel("Naam van het thema").FillAsync(name);
             await Staff.GetByLabel("Korte beschrijving", new() { Exact = true }).FillAsync($"Ideeën over {name.ToLowerInvariant()} in uw buurt.");
-            await Staff.GetByLabel("Toelichting").FillAsync($"Onder **{name}** valt alles wat de buurt hierin beter maakt.");
+            await Staff.GetByLabel("Toelichting", new() { Exact = true }).FillAsync($"Onder **{name}** valt alles wat de buurt hierin beter maakt.");
             await Staff.GetByRole(AriaRole.Button, new() { Name = "Thema toevoegen" }).ClickAsync();
             await Expect(Staff.GetByText($"Thema '{name}' is opgeslagen.")).ToBeVisibleAsync();
         }
