@@ -112,11 +112,12 @@ public sealed class EventJourneyTests(BrowserApp browser)
         // A closes round 2; publishing waits for the sheet in dispute, and the rounds page says where it is.
         await staffA.GotoAsync($"/beheer/edities/{edition.Id}/rondes");
         await journey.VisitedAsync(staffA, "staff: rounds, round 2 open with a sheet in dispute");
-        await staffA.GetByRole(AriaRole.Button, new() { Name = "Ronde 2 sluiten" }).ClickAsync();
+        await RoundStepAsync(staffA, "Ronde 2 sluiten");
         await Expect(staffA.GetByText("De ronde is gesloten en de uitslag is berekend.")).ToBeVisibleAsync();
         await Expect(staffA.GetByRole(AriaRole.Link, new() { Name = "1 in geschil" })).ToBeVisibleAsync();
         await journey.VisitedAsync(staffA, "staff: rounds, round 2 closed");
-        await staffA.GetByRole(AriaRole.Button, new() { Name = "Uitslag ronde 2 publiceren" }).ClickAsync();
+        await staffA.GetByRole(AriaRole.Link, new() { Name = "Uitslag ronde 2 publiceren" }).ClickAsync();
+        await Expect(staffA.GetByRole(AriaRole.Button, new() { Name = "Uitslag ronde 2 publiceren" })).ToHaveCountAsync(0);
         await Expect(staffA.GetByText("Nog 1 papieren stembiljet van een bijeenkomst van deze ronde is maar één keer ingevoerd of in geschil.").First).ToBeVisibleAsync();
         await journey.VisitedAsync(staffA, "staff: rounds, publishing refused while paper is pending");
 
@@ -148,7 +149,7 @@ public sealed class EventJourneyTests(BrowserApp browser)
         // Now the round publishes, and its results count the three paper ballots.
         await staffA.GotoAsync($"/beheer/edities/{edition.Id}/rondes");
         await Expect(staffA.GetByRole(AriaRole.Link, new() { Name = "1 in geschil" })).ToHaveCountAsync(0);
-        await staffA.GetByRole(AriaRole.Button, new() { Name = "Uitslag ronde 2 publiceren" }).ClickAsync();
+        await RoundStepAsync(staffA, "Uitslag ronde 2 publiceren");
         await Expect(staffA.GetByText("De uitslag is gepubliceerd.")).ToBeVisibleAsync();
         await journey.VisitedAsync(staffA, "staff: rounds, round 2 published");
 

@@ -139,7 +139,7 @@ public sealed class NoJavaScriptJourneyTests(BrowserApp browser)
         await journey.VisitedAsync("results round 4 without JavaScript");
     }, javaScriptEnabled: false);
 
-    /// <summary>Staff on the rounds page, pressing its buttons.</summary>
+    /// <summary>Staff on the rounds page, following its links and confirming each step.</summary>
     private sealed class StaffRounds(Journey journey, IPage staff, int editionId)
     {
         private bool _visited;
@@ -147,7 +147,7 @@ public sealed class NoJavaScriptJourneyTests(BrowserApp browser)
         public async Task OpenAsync(int round)
         {
             await staff.GotoAsync($"/beheer/edities/{editionId}/rondes");
-            await staff.GetByRole(AriaRole.Button, new() { Name = $"Ronde {round} openen" }).ClickAsync();
+            await RoundStepAsync(staff, $"Ronde {round} openen");
             await Expect(staff.GetByText("De ronde is geopend.")).ToBeVisibleAsync();
             await VisitOnceAsync();
         }
@@ -155,9 +155,9 @@ public sealed class NoJavaScriptJourneyTests(BrowserApp browser)
         public async Task CloseAndPublishAsync(int round)
         {
             await staff.GotoAsync($"/beheer/edities/{editionId}/rondes");
-            await staff.GetByRole(AriaRole.Button, new() { Name = $"Ronde {round} sluiten" }).ClickAsync();
+            await RoundStepAsync(staff, $"Ronde {round} sluiten");
             await Expect(staff.GetByText("De ronde is gesloten")).ToBeVisibleAsync();
-            await staff.GetByRole(AriaRole.Button, new() { Name = $"Uitslag ronde {round} publiceren" }).ClickAsync();
+            await RoundStepAsync(staff, $"Uitslag ronde {round} publiceren");
             await Expect(staff.GetByText("De uitslag is gepubliceerd.")).ToBeVisibleAsync();
             await Expect(staff.GetByRole(AriaRole.Region, new() { Name = $"Ronde {round}:" })).ToContainTextAsync("Uitslag bekend");
         }

@@ -128,7 +128,7 @@ internal sealed class WholeEdition
 
         await EditionNav("Rondes").ClickAsync();
         await _journey.VisitedAsync(Staff, "staff: rounds, all planned");
-        await Staff.GetByRole(AriaRole.Button, new() { Name = "Ronde 1 openen" }).ClickAsync();
+        await RoundStepAsync(Staff, "Ronde 1 openen", _journey);
         await Expect(Staff.GetByText("De ronde is geopend.")).ToBeVisibleAsync();
         await Expect(RoundCard(1)).ToContainTextAsync("Open");
         await _journey.VisitedAsync(Staff, "staff: round 1 open");
@@ -259,15 +259,14 @@ internal sealed class WholeEdition
     {
         await Staff.ReloadAsync();
         await Expect(RoundCard(1)).ToContainTextAsync("Uitgebrachte stemmen: 3");
-        await Staff.GetByRole(AriaRole.Button, new() { Name = "Ronde 1 sluiten" }).ClickAsync();
+        await RoundStepAsync(Staff, "Ronde 1 sluiten", _journey);
         await Expect(Staff.GetByText("De ronde is gesloten en de uitslag is berekend.")).ToBeVisibleAsync();
         await Expect(Staff.GetByText("2 thema's eindigden gelijk met 1 stem op de laatste plaats. Kies welke 1 doorgaan")).ToBeVisibleAsync();
         await _journey.VisitedAsync(Staff, "staff: round 1 closed with a tie");
 
-        // Publishing waits for the tie to be resolved.
-        await Staff.GetByRole(AriaRole.Button, new() { Name = "Uitslag ronde 1 publiceren" }).ClickAsync();
-        await Expect(Staff.GetByRole(AriaRole.Alert)).ToContainTextAsync("Er is een gelijke stand op de laatste plaats: kies eerst welk thema doorgaat (1 plaats).");
-        await _journey.VisitedAsync(Staff, "staff: publishing refused while tied");
+        // Publishing waits for the tie to be resolved: no publish button, but the reason.
+        await Expect(Staff.GetByRole(AriaRole.Link, new() { Name = "Uitslag ronde 1 publiceren" })).ToHaveCountAsync(0);
+        await Expect(RoundCard(1)).ToContainTextAsync("Er is een gelijke stand op de laatste plaats: kies eerst welk thema doorgaat (1 plaats).");
 
         await Staff.GetByRole(AriaRole.Link, new() { Name = "Uitslag ronde 1 bekijken" }).ClickAsync();
         var table = Staff.GetByRole(AriaRole.Table, new() { Name = "Uitslag van Thema's kiezen" });
@@ -284,7 +283,7 @@ internal sealed class WholeEdition
         await Expect(Staff.GetByText("De keuze is vastgelegd")).ToBeVisibleAsync();
         await _journey.VisitedAsync(Staff, "staff: tie resolved");
 
-        await Staff.GetByRole(AriaRole.Button, new() { Name = "Uitslag ronde 1 publiceren" }).ClickAsync();
+        await RoundStepAsync(Staff, "Uitslag ronde 1 publiceren", _journey);
         await Expect(Staff.GetByText("De uitslag is gepubliceerd.")).ToBeVisibleAsync();
         await Expect(RoundCard(1)).ToContainTextAsync("Uitslag bekend");
 
@@ -307,7 +306,7 @@ internal sealed class WholeEdition
         await Expect(Anna.Page.GetByText("Bij een gelijke stand op de laatste plaats besloot de gemeente: Ontmoeten. Ontmoeten sluit aan bij de buurtgesprekken van dit jaar.")).ToBeVisibleAsync();
         await _journey.VisitedAsync(Anna.Page, "results round 1: published");
 
-        await Staff.GetByRole(AriaRole.Button, new() { Name = "Ronde 2 openen" }).ClickAsync();
+        await RoundStepAsync(Staff, "Ronde 2 openen");
         await Expect(RoundCard(2)).ToContainTextAsync("Open");
     }
 
@@ -362,9 +361,9 @@ internal sealed class WholeEdition
     {
         await Staff.ReloadAsync();
         await Expect(RoundCard(2)).ToContainTextAsync("Uitgebrachte stemmen: 3");
-        await Staff.GetByRole(AriaRole.Button, new() { Name = "Ronde 2 sluiten" }).ClickAsync();
+        await RoundStepAsync(Staff, "Ronde 2 sluiten");
         await Expect(Staff.GetByText("De ronde is gesloten en de uitslag is berekend.")).ToBeVisibleAsync();
-        await Staff.GetByRole(AriaRole.Button, new() { Name = "Uitslag ronde 2 publiceren" }).ClickAsync();
+        await RoundStepAsync(Staff, "Uitslag ronde 2 publiceren");
         await Expect(Staff.GetByText("De uitslag is gepubliceerd.")).ToBeVisibleAsync();
         await _journey.VisitedAsync(Staff, "staff: round 2 published");
 
@@ -384,7 +383,7 @@ internal sealed class WholeEdition
         await _journey.VisitedAsync(Staff, "results round 2: published");
 
         await Staff.GotoAsync(RoundsUrl);
-        await Staff.GetByRole(AriaRole.Button, new() { Name = "Ronde 3 openen" }).ClickAsync();
+        await RoundStepAsync(Staff, "Ronde 3 openen");
         await Expect(RoundCard(3)).ToContainTextAsync("Open");
         await Expect(RoundCard(3)).ToContainTextAsync("Nog te beoordelen ideeën: 0");
         await _journey.VisitedAsync(Staff, "staff: round 3 open");
@@ -525,6 +524,13 @@ internal sealed class WholeEdition
         await refuse.GetByLabel("Reden").SelectOptionAsync(new SelectOptionValue { Label = "Dit is geen taak van de gemeente" });
         await refuse.GetByLabel("Toelichting (openbaar)").FillAsync("Vuurwerk is een evenement van een organisator met een vergunning.");
         await refuse.GetByRole(AriaRole.Button, new() { Name = "Niet toelaten" }).ClickAsync();
+
+        // First what will be published and mailed; refused only on confirmation.
+        var confirm = Staff.GetByRole(AriaRole.Region, new() { Name = "Dit idee niet toelaten?" });
+        await Expect(confirm).ToContainTextAsync("Vuurwerk is een evenement van een organisator met een vergunning.");
+        await Expect(confirm).ToContainTextAsync("Dit is geen taak van de gemeente");
+        await _journey.VisitedAsync(Staff, "staff: confirm not admitting an idea");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Ja, niet toelaten" }).ClickAsync();
         await Expect(Staff.GetByText("Het idee is niet toegelaten; de indiener krijgt een e-mail met de reden.")).ToBeVisibleAsync();
 
         var refused = await _journey.Smtp.WaitForMailAsync(Bram.Email, m => m.Subject == "Uw idee is niet toegelaten");
@@ -565,11 +571,11 @@ internal sealed class WholeEdition
     {
         await Staff.GotoAsync(RoundsUrl);
         await Expect(RoundCard(3)).ToContainTextAsync("Nog te beoordelen ideeën: 0");
-        await Staff.GetByRole(AriaRole.Button, new() { Name = "Ronde 3 sluiten" }).ClickAsync();
+        await RoundStepAsync(Staff, "Ronde 3 sluiten");
         await Expect(Staff.GetByText("De ronde is gesloten")).ToBeVisibleAsync();
-        await Staff.GetByRole(AriaRole.Button, new() { Name = "Uitslag ronde 3 publiceren" }).ClickAsync();
+        await RoundStepAsync(Staff, "Uitslag ronde 3 publiceren");
         await Expect(Staff.GetByText("De uitslag is gepubliceerd.")).ToBeVisibleAsync();
-        await Staff.GetByRole(AriaRole.Button, new() { Name = "Ronde 4 openen" }).ClickAsync();
+        await RoundStepAsync(Staff, "Ronde 4 openen");
         await Expect(RoundCard(4)).ToContainTextAsync("Open");
         await _journey.VisitedAsync(Staff, "staff: round 4 open");
     }
@@ -636,7 +642,7 @@ internal sealed class WholeEdition
     {
         await Staff.ReloadAsync();
         await Expect(RoundCard(4)).ToContainTextAsync("Uitgebrachte stemmen: 3");
-        await Staff.GetByRole(AriaRole.Button, new() { Name = "Ronde 4 sluiten" }).ClickAsync();
+        await RoundStepAsync(Staff, "Ronde 4 sluiten");
         await Expect(Staff.GetByText("De ronde is gesloten en de uitslag is berekend.")).ToBeVisibleAsync();
 
         await Staff.GetByRole(AriaRole.Link, new() { Name = "Uitslag ronde 4 bekijken" }).ClickAsync();
@@ -645,7 +651,7 @@ internal sealed class WholeEdition
         await _journey.VisitedAsync(Staff, "results round 4: provisional");
         await Staff.GotoAsync(RoundsUrl);
 
-        await Staff.GetByRole(AriaRole.Button, new() { Name = "Uitslag ronde 4 publiceren" }).ClickAsync();
+        await RoundStepAsync(Staff, "Uitslag ronde 4 publiceren");
         await Expect(Staff.GetByText("De uitslag is gepubliceerd.")).ToBeVisibleAsync();
         await Expect(RoundCard(4)).ToContainTextAsync("Uitslag bekend");
         await _journey.VisitedAsync(Staff, "staff: every round published");

@@ -10,6 +10,7 @@ public static class EditionsSetup
         var services = builder.Services;
         services.AddScoped<AuditLog>();
         services.AddSingleton<Eligibility>();
+        services.AddScoped<VotingOutlook>();
         services.AddScoped<BallotDesk>();
         services.AddSingleton<Infrastructure.SecretKeys>();
         services.AddScoped<Secrecy.BallotKeys>();

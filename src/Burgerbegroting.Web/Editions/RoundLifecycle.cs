@@ -18,16 +18,22 @@ public sealed record RoundTie(int RoundId, IReadOnlyList<ThemeResult> Tied, int 
 /// </summary>
 public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalculator results, PublicationMails mails, BallotKeys keys, TimeProvider clock)
 {
-    public async Task<TransitionError> OpenAsync(int roundId)
+    /// <summary>What stops the round from opening now (<see cref="TransitionError.None"/>: nothing), for the confirmation page and the opening itself.</summary>
+    public async Task<TransitionError> CanOpenAsync(int roundId)
     {
         var round = await db.Rounds.Include(r => r.Edition).ThenInclude(e => e.Rounds).SingleAsync(r => r.Id == roundId);
         var candidates = await db.Themes.CountAsync(t => t.EditionId == round.EditionId);
-        var error = round.Edition.IsDraft ? TransitionError.EditionIsDraft : RoundTransitions.CanOpen(round.Kind, round.Edition.RoundStates(), candidates);
-        if (error != TransitionError.None)
+        return round.Edition.IsDraft ? TransitionError.EditionIsDraft : RoundTransitions.CanOpen(round.Kind, round.Edition.RoundStates(), candidates);
+    }
+
+    public async Task<TransitionError> OpenAsync(int roundId)
+    {
+        if (await CanOpenAsync(roundId) is var error and not TransitionError.None)
         {
             return error;
         }
 
+        var round = await db.Rounds.Include(r => r.Edition).SingleAsync(r => r.Id == roundId);
         round.Status = RoundStatus.Open;
         round.OpenedAt = Now;
         await mails.EnqueueOpenedAsync(round, round.Edition);
@@ -68,24 +74,31 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
         db.Rounds.Where(r => r.Id == roundId && r.Status == RoundStatus.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RoundStatus.Closed).SetProperty(r => r.ClosedAt, now));
 
-    public async Task<TransitionError> PublishAsync(int roundId)
+    /// <summary>What stops the closed round's results from being published now (<see cref="TransitionError.None"/>: nothing).</summary>
+    public async Task<TransitionError> CanPublishAsync(int roundId)
     {
-        var round = await db.Rounds.Include(r => r.Edition).ThenInclude(e => e.Themes).SingleAsync(r => r.Id == roundId);
+        var round = await db.Rounds.Include(r => r.Edition).SingleAsync(r => r.Id == roundId);
         if (RoundTransitions.CanPublish(round.Status) is var early and not TransitionError.None)
         {
             return early;
         }
 
         await results.EnsureComputedAsync(round);
-        var lines = await db.ThemeResults.Where(r => r.RoundId == roundId).ToListAsync();
-        var facts = new PublishFacts(lines.Any(l => l.Outcome == ThemeOutcome.Tied), round.BallotCount,
+        var facts = new PublishFacts(await db.ThemeResults.AnyAsync(r => r.RoundId == roundId && r.Outcome == ThemeOutcome.Tied), round.BallotCount,
             round.Definition.NeedsReviewedIdeasToPublish ? await UnreviewedIdeasAsync(round.EditionId) : 0,
             await PaperPendingAsync(roundId));
-        if (RoundTransitions.CanPublish(round.Kind, round.Status, facts) is var error and not TransitionError.None)
+        return RoundTransitions.CanPublish(round.Kind, round.Status, facts);
+    }
+
+    public async Task<TransitionError> PublishAsync(int roundId)
+    {
+        if (await CanPublishAsync(roundId) is var error and not TransitionError.None)
         {
             return error;
         }
 
+        var round = await db.Rounds.Include(r => r.Edition).ThenInclude(e => e.Themes).SingleAsync(r => r.Id == roundId);
+        var lines = await db.ThemeResults.Where(r => r.RoundId == roundId).ToListAsync();
         ApplyResults(round, lines);
         round.Status = RoundStatus.Published;
         round.PublishedAt = Now;

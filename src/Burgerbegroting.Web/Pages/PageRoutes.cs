@@ -54,6 +54,7 @@ public static class PageRoutes
     public const string AdminEditionThemes = "/Admin/Editions/Themes";
     public const string AdminEditionRounds = "/Admin/Editions/Rounds";
     public const string AdminEditionMakeCurrent = "/Admin/Editions/MakeCurrent";
+    public const string AdminRoundAction = "/Admin/Editions/RoundAction";
     public const string AdminParticipation = "/Admin/Editions/Participation";
     public const string AdminStemcodes = "/Admin/Stemcodes/Index";
     public const string AdminStemcodeBatch = "/Admin/Stemcodes/Batch";
@@ -116,6 +117,7 @@ public static class PageRoutes
         { AdminEditionThemes, "/beheer/edities/{id:int}/themas" },
         { AdminEditionRounds, "/beheer/edities/{id:int}/rondes" },
         { AdminEditionMakeCurrent, "/beheer/edities/{id:int}/huidig" },
+        { AdminRoundAction, "/beheer/edities/{id:int}/rondes/{roundId:int}/{step:regex(^(openen|sluiten|publiceren)$)}" },
         { AdminParticipation, "/beheer/edities/{id:int}/deelname" },
         { AdminStemcodes, "/beheer/edities/{id:int}/stemcodes" },
         { AdminStemcodeBatch, "/beheer/edities/{id:int}/stemcodes/reeks/{batch:int}" },

@@ -17,6 +17,23 @@ public static partial class Steps
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" })).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// A round's step as staff take it: its link on the rounds page ("Ronde 1 sluiten"), then the button of that name on
+    /// the page that says what will happen; <paramref name="journey"/> records that page when given.
+    /// </summary>
+    public static async Task RoundStepAsync(IPage staff, string name, Journey? journey = null)
+    {
+        await staff.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        var confirm = staff.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+        await Expect(confirm).ToBeVisibleAsync();
+        if (journey is not null)
+        {
+            await journey.VisitedAsync(staff, $"staff: confirm \"{name}\"");
+        }
+
+        await confirm.ClickAsync();
+    }
+
     /// <summary>The link in a mail that contains <paramref name="pathPart"/>, checked to point at this app.</summary>
     public static string Link(ReceivedMail mail, string pathPart, Uri app)
     {

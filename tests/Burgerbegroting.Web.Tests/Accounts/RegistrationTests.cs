@@ -1,5 +1,6 @@
 using System.Net;
 using Burgerbegroting.Data.Accounts;
+using Burgerbegroting.Web.Tests.Editions;
 using Burgerbegroting.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -59,6 +60,36 @@ public sealed class RegistrationTests : IAsyncLifetime
         Assert.True(user.EmailConfirmed);
         Assert.Equal("6211AB", user.Postcode);
         Assert.Equal(1990, user.BirthYear);
+    }
+
+    [Fact]
+    public async Task Registering_outside_the_area_and_too_young_is_told_at_once_why_the_current_edition_will_not_take_the_vote()
+    {
+        await _app.CreateEditionAsync();
+        var client = _app.CreateBrowserlessClient();
+        var form = Resident("jong@example.nl");
+        (form["Input.Postcode"], form["Input.BirthYear"]) = ("1011 AB", (DateTime.UtcNow.Year - 11).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (await client.SubmitAsync("/account/registreren", form)).AssertRedirect("/account/registreren/controleer-je-email");
+        var page = await client.GetDocumentAsync("/account/registreren/controleer-je-email");
+        var why = "U kunt in Burgerbegroting Maastricht 2027 niet stemmen en geen ideeën indienen: uw postcode 1011 AB ligt niet in het gebied van de burgerbegroting; u wordt dit jaar nog geen 16.";
+        Assert.Equal(why, page.QuerySelector("#cannot-vote")!.TextContent);
+        Assert.DoesNotContain("Daarna kunt u stemmen", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Uw account is wel aangemaakt", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // The account exists; once signed in, the profile says the same until the details are put right.
+        await _app.WithDbAsync(async db => await db.Users.Where(u => u.Email == "jong@example.nl").ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailConfirmed, true)));
+        var signedIn = await _app.SignInAsync("jong@example.nl", "zonnig-vrijthof-2027");
+        Assert.Equal(why, (await signedIn.GetDocumentAsync("/account/profiel")).QuerySelector("#cannot-vote")!.TextContent);
+        (await signedIn.SubmitAsync("/account/profiel", new Dictionary<string, string> { ["Input.Postcode"] = "6211 AB", ["Input.BirthYear"] = "1990", ["Input.DisplayName"] = "Anouk" }, "main form:not([action*='handler'])"))
+            .AssertRedirect("/account/profiel");
+        Assert.Null((await signedIn.GetDocumentAsync("/account/profiel")).QuerySelector("#cannot-vote"));
+
+        // Someone who may vote keeps the promise and sees no warning.
+        var other = _app.CreateBrowserlessClient();
+        (await other.SubmitAsync("/account/registreren", Resident("mag@example.nl"))).AssertRedirect("/account/registreren/controleer-je-email");
+        var promised = await other.GetDocumentAsync("/account/registreren/controleer-je-email");
+        Assert.Null(promised.QuerySelector("#cannot-vote"));
+        Assert.Contains("Daarna kunt u stemmen", promised.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

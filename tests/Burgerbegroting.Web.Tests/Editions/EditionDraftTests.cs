@@ -65,9 +65,9 @@ public sealed class EditionDraftTests : IAsyncLifetime
         Assert.Contains($"{Running} (/2027, huidige editie)", editions.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         // Nor can its rounds open, which residents would not see.
-        var rounds = await _staff.GetDocumentAsync($"/beheer/edities/{next}/rondes");
-        var open = await _staff.SubmitAsync(rounds, new Dictionary<string, string>(), "form[action*='handler=Open']", $"/beheer/edities/{next}/rondes");
-        Assert.Contains("nog een concept", (await Forms.ParseAsync(open)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (open, _) = await _staff.RoundStepPageAsync($"/beheer/edities/{next}/rondes", "openen");
+        Assert.Null(open.QuerySelector("main form"));
+        Assert.Contains("nog een concept", open.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(RoundStatus.Planned, await _app.WithDbAsync(db => db.Rounds.Where(r => r.EditionId == next && r.Number == 1).Select(r => r.Status).SingleAsync()));
     }
 

@@ -47,8 +47,7 @@ public sealed class RoundOneTests : IAsyncLifetime
             }, "form[action*='handler=Save']")).AssertRedirect(editionUrl + "/themas");
         }
 
-        var rounds = await _staff.GetDocumentAsync(editionUrl + "/rondes");
-        (await _staff.SubmitAsync(rounds, new Dictionary<string, string>(), "form[action*='handler=Open']", editionUrl + "/rondes")).AssertRedirect(editionUrl + "/rondes");
+        (await _staff.RoundStepAsync(editionUrl + "/rondes", "openen")).AssertRedirect(editionUrl + "/rondes");
         Assert.Equal(RoundStatus.Open, (await _app.RoundAsync(1)).Status);
         return int.Parse(editionUrl.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -106,16 +105,24 @@ public sealed class RoundOneTests : IAsyncLifetime
         var lateVoter = await ResidentAsync("laat@example.nl");
         var openForm = await lateVoter.GetDocumentAsync("/stemmen/themas");
         var rounds = $"/beheer/edities/{editionId}/rondes";
-        (await _staff.SubmitAsync(await _staff.GetDocumentAsync(rounds), new Dictionary<string, string>(), "form[action*='handler=Close']", rounds)).AssertRedirect(rounds);
+        (await _staff.RoundStepAsync(rounds, "sluiten")).AssertRedirect(rounds);
 
         var late = await VoteOnAsync(lateVoter, openForm, groen);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Contains("is gesloten", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("is gesloten", (await lateVoter.GetDocumentAsync("/stemmen/themas")).QuerySelector("main")!.InnerHtml, StringComparison.Ordinal);
 
-        var publish = await _staff.SubmitAsync(await _staff.GetDocumentAsync(rounds), new Dictionary<string, string>(), "form[action*='handler=Publish']", rounds);
+        // While the tie waits, the rounds page offers no publish button but says why; the confirmation page refuses too.
+        var tied = await _staff.GetDocumentAsync(rounds);
+        Assert.Null(tied.QuerySelector("main a[href$='/publiceren']"));
+        Assert.Contains("gelijke stand", tied.QuerySelector("#publish-waits")!.TextContent, StringComparison.Ordinal);
+        var publishUrl = $"{rounds}/{await _app.RoundIdAsync(1)}/publiceren";
+        Assert.Null((await _staff.GetDocumentAsync(publishUrl)).QuerySelector("main form"));
+        var token = tied.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var publish = await _staff.PostAsync(publishUrl, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Conflict, publish.StatusCode);
         Assert.Contains("gelijke stand", await publish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(RoundStatus.Closed, (await _app.RoundAsync(1)).Status);
 
         var provisional = await _staff.GetDocumentAsync("/2027/uitslag/1");
         Assert.Contains("Voorlopige uitslag", provisional.Body!.TextContent, StringComparison.Ordinal);
@@ -130,7 +137,7 @@ public sealed class RoundOneTests : IAsyncLifetime
             ["note"] = "Loting in het bijzijn van de wijkraad.",
         }, "form[action*='handler=ResolveTie']", rounds);
         tie.AssertRedirect(rounds);
-        (await _staff.SubmitAsync(await _staff.GetDocumentAsync(rounds), new Dictionary<string, string>(), "form[action*='handler=Publish']", rounds)).AssertRedirect(rounds);
+        (await _staff.RoundStepAsync(rounds, "publiceren")).AssertRedirect(rounds);
 
         var chosen = await _app.ThemeIdsAsync(chosenOnly: true);
         Assert.Equal([groen, ontmoeten], chosen);
@@ -244,11 +251,37 @@ public sealed class RoundOneTests : IAsyncLifetime
         var editionId = await SetUpThroughThePagesAsync();
         var rounds = $"/beheer/edities/{editionId}/rondes";
         var page = await _staff.GetDocumentAsync(rounds);
-        Assert.Null(page.QuerySelector("form[action*='handler=Open']"));
+        Assert.Null(page.QuerySelector("main a[href$='/openen']"));
+        var openTwoUrl = $"{rounds}/{await _app.RoundIdAsync(2)}/openen";
+        var confirm = await _staff.GetDocumentAsync(openTwoUrl);
+        Assert.Null(confirm.QuerySelector("main form"));
+        Assert.Contains("al een andere ronde open", confirm.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var openTwo = await _staff.PostAsync($"{rounds}?handler=Open&roundId={await _app.RoundIdAsync(2)}",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var openTwo = await _staff.PostAsync(openTwoUrl, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Conflict, openTwo.StatusCode);
         Assert.Contains("al een andere ronde open", await openTwo.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(RoundStatus.Planned, (await _app.RoundAsync(2)).Status);
+    }
+
+    [Fact]
+    public async Task A_round_closes_only_on_its_confirmation_page_which_says_what_closing_does()
+    {
+        var editionId = await SetUpThroughThePagesAsync();
+        var rounds = $"/beheer/edities/{editionId}/rondes";
+        var (confirm, url) = await _staff.RoundStepPageAsync(rounds, "sluiten");
+        Assert.Equal($"{rounds}/{await _app.RoundIdAsync(1)}/sluiten", url);
+        Assert.StartsWith("Ronde 1 sluiten · Burgerbegroting Maastricht 2027 · ", confirm.Title, StringComparison.Ordinal);
+        Assert.Contains("Na het sluiten kan niemand meer stemmen", confirm.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(RoundStatus.Open, (await _app.RoundAsync(1)).Status);
+
+        // The rounds page's old one-click handler is gone: posting it changes nothing.
+        var token = confirm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var oneClick = await _staff.PostAsync($"{rounds}?handler=Close&roundId={await _app.RoundIdAsync(1)}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.False(oneClick.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found, $"{(int)oneClick.StatusCode}");
+        Assert.Equal(RoundStatus.Open, (await _app.RoundAsync(1)).Status);
+
+        (await _staff.SubmitAsync(confirm, new Dictionary<string, string>(), "main form", url)).AssertRedirect(rounds);
+        Assert.Equal(RoundStatus.Closed, (await _app.RoundAsync(1)).Status);
     }
 }

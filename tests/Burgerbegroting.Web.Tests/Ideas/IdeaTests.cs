@@ -204,7 +204,17 @@ public sealed class IdeaTests : IAsyncLifetime
         var errors = await Forms.ParseAsync(noReason);
         Assert.NotNull(errors.QuerySelector("#Refuse_Reason-error"));
         Assert.NotNull(errors.QuerySelector("#Refuse_Note-error"));
-        (await staff.SubmitAsync($"/beheer/ideeen/{refused}", new Dictionary<string, string> { ["Refuse.Reason"] = "too-expensive", ["Refuse.Note"] = "Een zwembad kost miljoenen." }, "form[action*='handler=Refuse']"))
+        // Refusing first shows what will be published and mailed; nothing happens until that is confirmed.
+        var confirm = await staff.SubmitAsync($"/beheer/ideeen/{refused}", new Dictionary<string, string> { ["Refuse.Reason"] = "too-expensive", ["Refuse.Note"] = "Een zwembad kost miljoenen." }, "form[action*='handler=Refuse']");
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        var confirmPage = await Forms.ParseAsync(confirm);
+        Assert.StartsWith("Niet toelaten bevestigen: Een zwembad · ", confirmPage.Title, StringComparison.Ordinal);
+        var shown = confirmPage.QuerySelector("main")!.TextContent;
+        Assert.True(shown.Contains("Dit kost meer dan het budget van het thema", StringComparison.Ordinal) && shown.Contains("Een zwembad kost miljoenen.", StringComparison.Ordinal), shown);
+        Assert.Null(confirmPage.QuerySelector("form[action*='handler=Admit']"));
+        Assert.Equal(IdeaStatus.Submitted, await _app.WithDbAsync(db => db.Ideas.Where(i => i.Id == refused).Select(i => i.Status).SingleAsync()));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == "bram@example.nl" && m.Kind == "idea-reviewed")));
+        (await staff.SubmitAsync(confirmPage, new Dictionary<string, string>(), "main form[action*='handler=Refuse']", $"/beheer/ideeen/{refused}"))
             .AssertRedirect($"/beheer/ideeen/{refused}");
 
         var admittedMail = await _smtp.WaitForMailAsync("anna@example.nl", m => m.Subject.Contains("toegelaten", StringComparison.Ordinal));
@@ -218,12 +228,12 @@ public sealed class IdeaTests : IAsyncLifetime
         Assert.Equal(TransitionError.None, await _app.StepAsync(3, (l, id) => l.CloseAsync(id)));
         var editionId = await _app.WithDbAsync(db => db.Editions.Select(e => e.Id).SingleAsync());
         var rounds = $"/beheer/edities/{editionId}/rondes";
-        var blocked = await staff.SubmitAsync(rounds, new Dictionary<string, string>(), "form[action*='handler=Publish']");
-        Assert.Equal(HttpStatusCode.Conflict, blocked.StatusCode);
-        Assert.Contains("Nog 1 idee is niet beoordeeld", (await Forms.ParseAsync(blocked)).QuerySelector(".bb-error-summary")!.TextContent, StringComparison.Ordinal);
+        var (blocked, _) = await staff.RoundStepPageAsync(rounds, "publiceren");
+        Assert.Null(blocked.QuerySelector("main form"));
+        Assert.Contains("Nog 1 idee is niet beoordeeld", blocked.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         (await staff.SubmitAsync($"/beheer/ideeen/{waiting}", new Dictionary<string, string> { ["Admit.FinalCost"] = "1500" }, "form[action*='handler=Admit']")).AssertRedirect($"/beheer/ideeen/{waiting}");
-        (await staff.SubmitAsync(rounds, new Dictionary<string, string>(), "form[action*='handler=Publish']")).AssertRedirect(rounds);
+        (await staff.RoundStepAsync(rounds, "publiceren")).AssertRedirect(rounds);
         var forRoundFour = await _app.WithDbAsync(db => db.Ideas.Where(i => i.Status == IdeaStatus.Admitted).OrderBy(i => i.Id).Select(i => i.FinalCost).ToListAsync());
         Assert.Equal([2400L, 1500L], forRoundFour);
         var actions = await _app.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync());

@@ -39,6 +39,7 @@ public sealed class PageTitleTests : IAsyncLifetime
         var edition = (await _app.WithDbAsync(db => db.Editions.Select(e => e.Id).SingleAsync())).ToString(CultureInfo.InvariantCulture);
         var batch = (await _app.WithDbAsync(db => db.StemcodeBatches.Select(b => b.Id).FirstAsync())).ToString(CultureInfo.InvariantCulture);
         var idea = ideas["Speeltuin"].ToString(CultureInfo.InvariantCulture);
+        var roundFour = (await _app.RoundIdAsync(4)).ToString(CultureInfo.InvariantCulture);
 
         var pages = new List<(string Page, HttpClient Client, string Url)>
         {
@@ -58,6 +59,7 @@ public sealed class PageTitleTests : IAsyncLifetime
             (PageRoutes.Admin, staff, "/beheer"), (PageRoutes.AdminEditions, staff, "/beheer/edities"), (PageRoutes.AdminEdition, staff, $"/beheer/edities/{edition}"),
             (PageRoutes.AdminEditionBuurten, staff, $"/beheer/edities/{edition}/buurten"), (PageRoutes.AdminEditionThemes, staff, $"/beheer/edities/{edition}/themas"),
             (PageRoutes.AdminEditionRounds, staff, $"/beheer/edities/{edition}/rondes"), (PageRoutes.AdminEditionMakeCurrent, staff, $"/beheer/edities/{edition}/huidig"),
+            (PageRoutes.AdminRoundAction, staff, $"/beheer/edities/{edition}/rondes/{roundFour}/sluiten"),
             (PageRoutes.AdminParticipation, staff, $"/beheer/edities/{edition}/deelname"), (PageRoutes.AdminStemcodes, staff, $"/beheer/edities/{edition}/stemcodes"),
             (PageRoutes.AdminStemcodeBatch, staff, $"/beheer/edities/{edition}/stemcodes/reeks/{batch}"), (PageRoutes.AdminStemcodeSearch, staff, $"/beheer/edities/{edition}/stemcodes/zoeken"),
             (PageRoutes.AdminEvents, staff, $"/beheer/edities/{edition}/bijeenkomsten"), (PageRoutes.AdminEvent, staff, $"/beheer/bijeenkomsten/{eventId}"),

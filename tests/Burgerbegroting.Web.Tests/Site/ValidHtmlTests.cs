@@ -32,6 +32,7 @@ public sealed class ValidHtmlTests : IAsyncLifetime
         var visitor = _app.CreateBrowserlessClient();
         var editionId = await _app.WithDbAsync(db => db.Editions.Select(e => e.Id).SingleAsync());
         var idea = ideas["Speeltuin"].ToString(CultureInfo.InvariantCulture);
+        var roundFour = $"/beheer/edities/{editionId}/rondes/{await _app.RoundIdAsync(4)}";
 
         var pages = new List<(HttpClient Client, string Url)>
         {
@@ -47,6 +48,7 @@ public sealed class ValidHtmlTests : IAsyncLifetime
             (staff, $"/beheer/edities/{editionId}/deelname"), (visitor, "/2027/uitslag/3"), (visitor, "/2027/uitslag/verslag"), (visitor, "/2027/uitslag/verslag?culture=en-GB"), (staff, $"/beheer/edities/{editionId}/huidig"),
             (visitor, "/2027/uitslag"), (visitor, "/archief"), (visitor, "/privacy"), (visitor, "/privacy?culture=en-GB"), (visitor, "/toegankelijkheid"), (visitor, "/toegankelijkheid?culture=en-GB"),
             (resident, "/account/gegevens"), (resident, "/account/verwijderen"), (staff, "/account/gegevens"), (staff, "/beheer/privacy"),
+            (staff, roundFour + "/sluiten"),
         };
         var folder = TestEnvironment.NewTempDirectory("html");
         var saved = 0;
@@ -59,6 +61,7 @@ public sealed class ValidHtmlTests : IAsyncLifetime
         await resident.SubmitAsync("/selectie", new Dictionary<string, string> { ["Chosen"] = ideas["Bankjes"].ToString(CultureInfo.InvariantCulture) });
         Assert.Equal(TransitionError.None, await _app.StepAsync(4, (l, id) => l.CloseAsync(id)));
         saved += await SaveAsync(staff, "/2027/uitslag/4", folder, saved);
+        saved += await SaveAsync(staff, roundFour + "/publiceren", folder, saved);
         Assert.Equal(TransitionError.None, await _app.StepAsync(4, (l, id) => l.PublishAsync(id)));
         saved += await SaveAsync(visitor, "/2027/uitslag/4", folder, saved);
         saved += await SaveAsync(visitor, $"/ideeen/{idea}", folder, saved);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Voting.Eligibility;
 using Burgerbegroting.Web.Accounts;
+using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,7 @@ public class ProfileModel(
     SignInManager<AppUser> signIn,
     IEmailSender<AppUser> mail,
     Links links,
+    VotingOutlook outlook,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -22,6 +24,9 @@ public class ProfileModel(
     public InputModel Input { get; set; } = new();
 
     public AppUser CurrentUser { get; private set; } = null!;
+
+    /// <summary>Why the current edition will not take this resident's vote, or null.</summary>
+    public string? CannotVote { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -95,6 +100,7 @@ public class ProfileModel(
         if (user is not null)
         {
             CurrentUser = user;
+            CannotVote = await outlook.CannotVoteAsync(user);
         }
 
         return user;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Burgerbegroting.Data.Accounts;
 using Burgerbegroting.Web.Accounts;
+using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Infrastructure.Startup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Burgerbegroting.Web.Pages.Account;
 
 [EnableRateLimiting(Security.SignInLimit)]
-public class RegisterModel(Registrations registrations, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class RegisterModel(Registrations registrations, VotingOutlook outlook, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -31,7 +32,14 @@ public class RegisterModel(Registrations registrations, TimeProvider clock, IStr
         var user = Input.ToUser(postcode!, Languages.Normalize(System.Globalization.CultureInfo.CurrentUICulture.Name), clock.GetUtcNow().UtcDateTime);
         var result = await registrations.RegisterAsync(user, Input.Password);
         AccountErrors.AddTo(ModelState, result, nameof(Input));
-        return result.Succeeded ? RedirectToPage(PageRoutes.CheckEmail, new { kind = user.Kind == AccountKind.Network ? "network" : null }) : Page();
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+
+        // Said at once, not first at the ballot: the account is made, but the current edition will not take its vote.
+        TempData["CannotVote"] = await outlook.CannotVoteAsync(user);
+        return RedirectToPage(PageRoutes.CheckEmail, new { kind = user.Kind == AccountKind.Network ? "network" : null });
     }
 
     public sealed class InputModel

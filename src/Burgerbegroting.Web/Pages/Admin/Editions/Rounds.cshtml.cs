@@ -14,7 +14,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Burgerbegroting.Web.Pages.Admin.Editions;
 
-/// <summary>Staff move the rounds: open, close (results computed and stored), resolve a tie, publish.</summary>
+/// <summary>Staff see the rounds and resolve a tie here; opening, closing and publishing go through <see cref="RoundActionModel"/>, which asks first.</summary>
 public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Edition Edition { get; private set; } = null!;
@@ -25,19 +25,13 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
     /// <summary>Per round and event, paper sheets entered once or in dispute: they hold up publishing (docs/events.md).</summary>
     public IReadOnlyList<PendingPaper> PaperPending { get; private set; } = [];
 
-    /// <summary>The button staff get for this round; the lifecycle checks the same rules again on the POST.</summary>
+    /// <summary>The step staff are offered for this round; its confirmation page checks the rules again.</summary>
     public RoundStep? NextStep(Round round) => RoundTransitions.NextStep(round.Kind, Edition.RoundStates());
 
     /// <summary>The tie form shows on the closed round whose tie waits for staff.</summary>
     public bool TieWaits(Round round) => round.Id == Tie.RoundId && Tie.Tied.Count > 0 && round.Status == RoundStatus.Closed;
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
-
-    public Task<IActionResult> OnPostOpenAsync(int id, int roundId) => TransitionAsync(id, roundId, lifecycle.OpenAsync, "Rounds.Opened");
-
-    public Task<IActionResult> OnPostCloseAsync(int id, int roundId) => TransitionAsync(id, roundId, lifecycle.CloseAsync, "Rounds.Closed");
-
-    public Task<IActionResult> OnPostPublishAsync(int id, int roundId) => TransitionAsync(id, roundId, lifecycle.PublishAsync, "Rounds.Published");
 
     public async Task<IActionResult> OnPostResolveTieAsync(int id, int roundId, int[] chosen, string? note)
     {
@@ -74,30 +68,6 @@ public class RoundsModel(AppDbContext db, RoundLifecycle lifecycle, AuditLog aud
         audit.Record(AuditActions.RoundDatesChanged, "round", roundId.ToString(CultureInfo.InvariantCulture), $"{plannedOpen:yyyy-MM-dd} – {plannedClose:yyyy-MM-dd}");
         await db.SaveChangesAsync();
         return RedirectToPage(new { id });
-    }
-
-    private async Task<IActionResult> TransitionAsync(int id, int roundId, Func<int, Task<TransitionError>> step, string doneKey)
-    {
-        if (!await BelongsAsync(id, roundId))
-        {
-            return NotFound();
-        }
-
-        var error = await step(roundId);
-        if (error != TransitionError.None)
-        {
-            await LoadAsync(id);
-            var count = error switch
-            {
-                TransitionError.UnreviewedIdeas => Unreviewed,
-                TransitionError.PaperPending => await lifecycle.PaperPendingAsync(roundId),
-                _ => Tie.Seats,
-            };
-            ModelState.AddModelError(string.Empty, l.Count("Rounds.Error." + error, count, error == TransitionError.PaperPending ? count : Tie.Seats, Unreviewed));
-            return this.PageWithStatus(StatusCodes.Status409Conflict);
-        }
-
-        return this.Done(l[doneKey], new { id });
     }
 
     private Task<bool> BelongsAsync(int id, int roundId) => db.Rounds.AnyAsync(r => r.Id == roundId && r.EditionId == id);

@@ -31,6 +31,9 @@ public class ReviewModel(AppDbContext db, IdeaReviews reviews, IOptions<IdeaOpti
 
     private Edition Edition { get; set; } = null!;
 
+    /// <summary>The page shows only the refusal to confirm, with the reason and note as they will be published and mailed.</summary>
+    public bool ConfirmingRefusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id))
@@ -48,8 +51,11 @@ public class ReviewModel(AppDbContext db, IdeaReviews reviews, IOptions<IdeaOpti
     public Task<IActionResult> OnPostAdmitAsync(int id) => DecideAsync(id, nameof(Admit), () =>
         Admit.Cost(Idea.Theme, ModelState, l) is { } cost ? reviews.AdmitAsync(Idea, cost, Admit.Note) : null, "Review.Admitted");
 
+    /// <summary>Refusing is final for the submitter (the mail goes out): a valid form first shows what will be published and mailed, and only its confirmation refuses.</summary>
     public Task<IActionResult> OnPostRefuseAsync(int id) => DecideAsync(id, nameof(Refuse), () =>
-        Refuse.Check(Reasons, ModelState, l) ? reviews.RefuseAsync(Idea, Refuse.Reason!, Refuse.Note!) : null, "Review.Refused");
+        !Refuse.Check(Reasons, ModelState, l) ? null
+        : Refuse.Confirmed ? reviews.RefuseAsync(Idea, Refuse.Reason!, Refuse.Note!)
+        : Task.FromResult(ConfirmingRefusal = true), "Review.Refused");
 
     public Task<IActionResult> OnPostMoveAsync(int id) => DecideAsync(id, nameof(Move), () =>
         Move.Target(Idea, Themes, ModelState, l) is { } theme ? reviews.MoveAsync(Idea, theme.Id, theme.Name, Move.Note!) : null, "Review.Moved");
@@ -86,7 +92,7 @@ public class ReviewModel(AppDbContext db, IdeaReviews reviews, IOptions<IdeaOpti
         }
 
         await work;
-        return this.Done(l[doneKey], new { id });
+        return ConfirmingRefusal ? Page() : this.Done(l[doneKey], new { id });
     }
 
     private async Task<bool> LoadAsync(int id)

@@ -45,6 +45,9 @@ public sealed class RefuseInput
     [StringLength(2000, ErrorMessage = "Validation.MaxLength")]
     public string? Note { get; set; }
 
+    /// <summary>Set by the confirmation step's form: refusing mails the submitter, so the first post only shows what will be sent.</summary>
+    public bool Confirmed { get; set; }
+
     public bool Check(IReadOnlyList<string> reasons, ModelStateDictionary state, IStringLocalizer l)
     {
         state.Require(reasons.Contains(Reason ?? ""), "Refuse.Reason", l["Review.ReasonRequired"]);
