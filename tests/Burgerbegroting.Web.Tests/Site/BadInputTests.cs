@@ -107,7 +107,8 @@ public sealed partial class BadInputTests : IAsyncLifetime
     // The route filled with an id of the scenario that the page shows someone, and with an id that does not exist.
     private async Task<List<string>> UrlsAsync(string route, Visitor[] visitors)
     {
-        var path = "/" + route.TrimStart('/');
+        // A round step's address names it in words (/rondes/3/sluiten); every other parameter is a number.
+        var path = StepParameter().Replace("/" + route.TrimStart('/'), "sluiten");
         if (!path.Contains('{', StringComparison.Ordinal))
         {
             return [path];
@@ -235,4 +236,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();
+
+    [GeneratedRegex(@"\{step(:[^}]*)?\}")]
+    private static partial Regex StepParameter();
 }
