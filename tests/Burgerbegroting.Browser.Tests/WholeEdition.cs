@@ -276,7 +276,7 @@ internal sealed class WholeEdition
         await _journey.VisitedAsync(Staff, "results round 1: provisional, tied");
         await Staff.GotoAsync(RoundsUrl);
 
-        var tie = Staff.GetByRole(AriaRole.Group, new() { Name = "Kies 1 thema's die doorgaan" });
+        var tie = Staff.GetByRole(AriaRole.Group, new() { Name = "Kies 1 thema dat doorgaat" });
         await tie.GetByRole(AriaRole.Checkbox, new() { Name = "Ontmoeten (1)" }).CheckAsync();
         await Staff.GetByLabel("Toelichting op de keuze (komt bij de uitslag)").FillAsync("Ontmoeten sluit aan bij de buurtgesprekken van dit jaar.");
         await Staff.GetByRole(AriaRole.Button, new() { Name = "Keuze vastleggen" }).ClickAsync();
