@@ -10,6 +10,7 @@ public static class PageRoutes
 {
     public const string Home = "/Index";
     public const string Error = "/Error";
+    public const string SiteStatus = "/Status";
     public const string ThemeDetails = "/Themes/Details";
 
     public const string Ideas = "/Ideas/Index";
@@ -75,6 +76,7 @@ public static class PageRoutes
     {
         { Home, "/" },
         { Error, "/fout" },
+        { SiteStatus, "/status" },
         { ThemeDetails, "/themas/{id:int}" },
         { Ideas, "/ideeen" },
         { IdeaDetails, "/ideeen/{id:int}" },
