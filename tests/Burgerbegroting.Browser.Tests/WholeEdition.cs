@@ -676,7 +676,7 @@ internal sealed class WholeEdition
         await page.GetByRole(AriaRole.Link, new() { Name = "Bekijk de uitslag" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Uitslag: Selectie", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("Per thema zijn de ideeën met de meeste stemmen gekozen, zolang ze nog in het budget pasten.")).ToBeVisibleAsync();
-        var groen = page.GetByRole(AriaRole.Region, new() { Name = "Groen en spelen" });
+        var groen = page.GetByRole(AriaRole.Region, new() { Name = "Groen en spelen", Exact = true });
         await Expect(groen).ToContainTextAsync("Budget € 300.000; gekozen voor € 200.000; over € 100.000; 1 idee gekozen.");
         await Expect(IdeaRow(page, "Groen en spelen", "Speeltuin aan de Malbergsingel")).ToContainTextAsync("Gekozen met 2 stemmen.");
         await Expect(IdeaRow(page, "Groen en spelen", "Bankjes in het Stadspark")).ToContainTextAsync(why);
