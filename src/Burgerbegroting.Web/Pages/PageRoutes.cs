@@ -110,7 +110,7 @@ public static class PageRoutes
         { AdminEditionThemes, "/beheer/edities/{id:int}/themas" },
         { AdminEditionRounds, "/beheer/edities/{id:int}/rondes" },
         { AdminEditionMakeCurrent, "/beheer/edities/{id:int}/huidig" },
-        { AdminRoundAction, "/beheer/edities/{id:int}/rondes/{roundId:int}/{step:regex(^(openen|sluiten|publiceren)$)}" },
+        { AdminRoundAction, "/beheer/edities/{id:int}/rondes/{roundId:int}/{step}" },
         { AdminParticipation, "/beheer/edities/{id:int}/deelname" },
         { AdminStemcodes, "/beheer/edities/{id:int}/stemcodes" },
         { AdminStemcodeBatch, "/beheer/edities/{id:int}/stemcodes/reeks/{batch:int}" },
