@@ -10,6 +10,7 @@ public static class PageRoutes
 {
     public const string Home = "/Index";
     public const string Error = "/Error";
+    public const string SiteStatus = "/Status";
     public const string ThemeDetails = "/Themes/Details";
 
     public const string Ideas = "/Ideas/Index";
@@ -80,6 +81,7 @@ public static class PageRoutes
     {
         { Home, "/" },
         { Error, "/fout" },
+        { SiteStatus, "/status" },
         { ThemeDetails, "/themas/{id:int}" },
         { Ideas, "/ideeen" },
         { IdeaDetails, "/ideeen/{id:int}" },
@@ -117,7 +119,7 @@ public static class PageRoutes
         { AdminEditionThemes, "/beheer/edities/{id:int}/themas" },
         { AdminEditionRounds, "/beheer/edities/{id:int}/rondes" },
         { AdminEditionMakeCurrent, "/beheer/edities/{id:int}/huidig" },
-        { AdminRoundAction, "/beheer/edities/{id:int}/rondes/{roundId:int}/{step:regex(^(openen|sluiten|publiceren)$)}" },
+        { AdminRoundAction, "/beheer/edities/{id:int}/rondes/{roundId:int}/{step}" },
         { AdminParticipation, "/beheer/edities/{id:int}/deelname" },
         { AdminStemcodes, "/beheer/edities/{id:int}/stemcodes" },
         { AdminStemcodeBatch, "/beheer/edities/{id:int}/stemcodes/reeks/{batch:int}" },

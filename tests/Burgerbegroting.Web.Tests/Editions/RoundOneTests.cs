@@ -273,6 +273,7 @@ public sealed class RoundOneTests : IAsyncLifetime
         Assert.StartsWith("Ronde 1 sluiten · Burgerbegroting Maastricht 2027 · ", confirm.Title, StringComparison.Ordinal);
         Assert.Contains("Na het sluiten kan niemand meer stemmen", confirm.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(RoundStatus.Open, (await _app.RoundAsync(1)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await _staff.GetAsync($"{rounds}/{await _app.RoundIdAsync(1)}/wissen")).StatusCode);
 
         // The rounds page's old one-click handler is gone: posting it changes nothing.
         var token = confirm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;

@@ -67,6 +67,8 @@ public sealed class OutboxDeliveryTests
         var health = await app.CreateBrowserlessClient().GetStringAsync("/health");
         Assert.Contains("\"failed\": 1", health, StringComparison.Ordinal);
         Assert.Contains("Degraded", health, StringComparison.Ordinal);
+        var status = (await app.CreateBrowserlessClient().GetDocumentAsync("/status")).QuerySelector("main")!.TextContent;
+        Assert.True(status.Contains("Niet alles werkt zoals het hoort", StringComparison.Ordinal) && status.Contains("1 e-mail kon niet worden verstuurd.", StringComparison.Ordinal), status);
     }
 
     [Fact]

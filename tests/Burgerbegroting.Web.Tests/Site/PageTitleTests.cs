@@ -43,7 +43,7 @@ public sealed class PageTitleTests : IAsyncLifetime
 
         var pages = new List<(string Page, HttpClient Client, string Url)>
         {
-            (PageRoutes.Home, visitor, "/"), (PageRoutes.Error, visitor, "/fout"), (PageRoutes.ThemeDetails, visitor, "/themas/1"),
+            (PageRoutes.Home, visitor, "/"), (PageRoutes.Error, visitor, "/fout"), (PageRoutes.SiteStatus, visitor, "/status"), (PageRoutes.ThemeDetails, visitor, "/themas/1"),
             (PageRoutes.Ideas, visitor, "/ideeen"), (PageRoutes.IdeaDetails, visitor, $"/ideeen/{idea}"), (PageRoutes.NewIdea, resident, "/ideeen/nieuw"),
             (PageRoutes.EditIdea, resident, $"/ideeen/{idea}/bewerken"), (PageRoutes.MyIdeas, resident, "/ideeen/mijn"),
             (PageRoutes.VoteThemes, resident, "/stemmen/themas"), (PageRoutes.VoteBudget, resident, "/stemmen/verdeling"),

@@ -65,6 +65,29 @@ public sealed partial class SiteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_footer_links_to_a_status_page_that_says_in_words_what_the_health_checks_found()
+    {
+        var client = _app.CreateBrowserlessClient();
+        var home = await client.GetDocumentAsync("/");
+        Assert.Equal("/status", home.QuerySelectorAll("footer a").Single(a => a.TextContent == "Status van de website").GetAttribute("href"));
+
+        var page = await client.GetDocumentAsync("/status");
+        Assert.StartsWith("Status van de website · ", page.Title, StringComparison.Ordinal);
+        Assert.Contains("Alles werkt zoals het hoort.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["De website antwoordt.", "De database antwoordt.", "Er wachten geen e-mails op verzending.", "Er zijn geen e-mails mislukt."],
+            page.QuerySelectorAll("#status li").Select(li => li.TextContent.Trim()));
+        Assert.Equal("/health", page.QuerySelector("main a[href='/health']")!.TextContent);
+
+        await client.SubmitAsync(page, new Dictionary<string, string> { ["culture"] = "en-GB" }, "form.bb-lang", "/taal");
+        var english = await client.GetDocumentAsync("/status");
+        Assert.Contains("The database answers.", english.QuerySelector("#status")!.TextContent, StringComparison.Ordinal);
+
+        // Monitors keep their JSON.
+        var json = await client.GetAsync("/health");
+        Assert.Equal("application/json", json.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task Static_assets_are_served_from_the_shared_web_root()
     {
         var client = _app.CreateBrowserlessClient();

@@ -36,7 +36,7 @@ public sealed class ValidHtmlTests : IAsyncLifetime
 
         var pages = new List<(HttpClient Client, string Url)>
         {
-            (visitor, "/"), (visitor, "/account/registreren"), (visitor, "/account/inloggen"), (visitor, "/account/wachtwoord-vergeten"),
+            (visitor, "/"), (visitor, "/status"), (visitor, "/account/registreren"), (visitor, "/account/inloggen"), (visitor, "/account/wachtwoord-vergeten"),
             (visitor, "/account/registreren/controleer-je-email?kind=network"), (visitor, "/ideeen"), (visitor, $"/ideeen/{idea}"),
             (visitor, "/themas/1"), (visitor, "/bestaat-niet"), (visitor, "/account/wachtwoord-instellen?userId=x&code=y"),
             (resident, "/"), (resident, "/account/profiel"), (resident, "/selectie"), (resident, "/stemmen/themas"), (resident, "/stemmen/verdeling"),

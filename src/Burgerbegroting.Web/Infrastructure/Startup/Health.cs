@@ -10,13 +10,17 @@ namespace Burgerbegroting.Web.Infrastructure.Startup;
 
 public static class Health
 {
+    /// <summary>The checks' names, in the JSON for monitors and on the status page for people.</summary>
+    public const string Database = "database";
+    public const string Outbox = "outbox";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<OutboxHealthCheck>("outbox");
+            .AddCheck<DatabaseHealthCheck>(Database)
+            .AddCheck<OutboxHealthCheck>(Outbox);
         return builder;
     }
 
@@ -51,6 +55,14 @@ internal sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
             : HealthCheckResult.Unhealthy("database not reachable");
 }
 
+/// <summary>The outbox check's figures (its data), named once for the JSON and the status page.</summary>
+public static class OutboxFigures
+{
+    public const string Queued = "queued";
+    public const string Failed = "failed";
+    public const string OldestQueuedSeconds = "oldestQueuedSeconds";
+}
+
 /// <summary>Degraded when mail is piling up: something queued for over 15 minutes, or mails that failed for good.</summary>
 internal sealed class OutboxHealthCheck(AppDbContext db, TimeProvider clock) : IHealthCheck
 {
@@ -63,9 +75,9 @@ internal sealed class OutboxHealthCheck(AppDbContext db, TimeProvider clock) : I
         var age = oldest is null ? TimeSpan.Zero : clock.GetUtcNow().UtcDateTime - oldest.Value;
         var data = new Dictionary<string, object>
         {
-            ["queued"] = queued,
-            ["failed"] = failed,
-            ["oldestQueuedSeconds"] = (long)age.TotalSeconds,
+            [OutboxFigures.Queued] = queued,
+            [OutboxFigures.Failed] = failed,
+            [OutboxFigures.OldestQueuedSeconds] = (long)age.TotalSeconds,
         };
         var description = $"{queued} queued, {failed} failed";
         return failed > 0 || age > TimeSpan.FromMinutes(15)

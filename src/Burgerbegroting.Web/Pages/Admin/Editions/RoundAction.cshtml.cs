@@ -17,7 +17,7 @@ namespace Burgerbegroting.Web.Pages.Admin.Editions;
 /// </summary>
 public class RoundActionModel(AppDbContext db, RoundLifecycle lifecycle, IStringLocalizer<SharedResource> l) : PageModel
 {
-    /// <summary>The step's word in the address: /beheer/edities/1/rondes/3/sluiten.</summary>
+    /// <summary>The step's word in the address: /beheer/edities/1/rondes/3/sluiten; any other word is a 404.</summary>
     public static readonly IReadOnlyDictionary<RoundStep, string> Slugs = new Dictionary<RoundStep, string>
     {
         [RoundStep.Open] = "openen", [RoundStep.Close] = "sluiten", [RoundStep.Publish] = "publiceren",
