@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Burgerbegroting.Bench;
 using Burgerbegroting.Bench.Instances;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
-namespace Burgerbegroting.Bench.Instances;
+namespace Burgerbegroting.Bench;
 
 /// <summary>A program the drill started, with its output written to a log file in the drill's folder.</summary>
 public abstract class DrillProcess : IAsyncDisposable

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
-namespace Burgerbegroting.Bench.Instances;
+namespace Burgerbegroting.Bench;
 
 /// <summary>
 /// One person's browser without JavaScript: its own cookies, and its own address — every connection it opens is bound
