@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Burgerbegroting.Bench.Ballots;
 
 /// <summary>What one stretch of load measured: requests from the client's side, CPU and memory from the app's process.</summary>
-public sealed record Segment(string What, int Connections, int Requests, int Errors, double Seconds, double P50, double P99, double CpuMsPerRequest, long MaxRssMb)
+public sealed record Segment(string What, int Connections, int Requests, int Errors, double Seconds, double P50, double P99, double CpuMsPerRequest, double SystemShare, long MaxRssMb)
 {
     public double PerSecond => Requests / Seconds;
 }
@@ -59,20 +59,23 @@ public sealed class Load(int pid)
             }
         })));
         var seconds = watch.Elapsed.TotalSeconds;
-        var cpu = CpuSeconds() - cpuBefore;
+        var cpuAfter = CpuSeconds();
+        var cpu = cpuAfter.Total - cpuBefore.Total;
         await sampler.CancelAsync();
         await sampling;
         PeakRssMb = Math.Max(PeakRssMb, rss);
         var all = times.SelectMany(t => t).Order().ToList();
-        return new Segment(what, connections, all.Count, errors.Sum(), seconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Count == 0 ? 0 : cpu * 1000 / all.Count, rss);
+        return new Segment(what, connections, all.Count, errors.Sum(), seconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Count == 0 ? 0 : cpu * 1000 / all.Count, cpu == 0 ? 0 : (cpuAfter.System - cpuBefore.System) / cpu, rss);
     }
 
-    public double CpuSeconds()
+    /// <summary>The app's CPU time so far, in seconds: user + system, and system alone.</summary>
+    public (double Total, double System) CpuSeconds()
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         // The command name in brackets may hold spaces: fields are counted after its closing bracket.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        var (user, system) = (long.Parse(fields[11], CultureInfo.InvariantCulture), long.Parse(fields[12], CultureInfo.InvariantCulture));
+        return ((user + system) / TicksPerSecond, system / TicksPerSecond);
     }
 
     public long RssMb()

@@ -11,7 +11,7 @@ using Npgsql;
 // Ballot saves against the home page and a static file, in one run, on the real app as a process (issue 17); see
 // bench/README.md. Usage:
 //   dotnet run -c Release --project bench/Burgerbegroting.Bench.Ballots -- [--postgres] [--rounds 1,2,4] [--seconds 10]
-//       [--voters 256] [--connections 16,64] [--no-codes] [--keep]
+//       [--voters 256] [--connections 16,64] [--no-codes] [--keep] [--trace FOLDER]
 // Needs aiosmtpd (Debian package python3-aiosmtpd); with --postgres, BB_TEST_POSTGRES (./test.sh --setup-only prints it).
 // Exit code 1 if a check fails or a target is missed.
 var postgres = args.Contains("--postgres");
@@ -108,7 +108,9 @@ async Task RoundAsync(RoundKind round)
             var page = await load.RunAsync("home page", connections, duration, Get(home));
             segments.Add((round, page, null));
             segments.Add((round, await load.RunAsync("static file (css)", connections, duration, Get(css)), null));
+            using var trace = Trace(app.Pid, $"round{(int)round}-{connections}");
             var saves = await load.RunAsync("ballot save (account)", connections, duration, Vote(accounts, connections, app.Url, options));
+            trace?.WaitForExit();
             var drained = await DrainAsync(app.Url);
             segments.Add((round, saves, saves.PerSecond / page.PerSecond));
             checks.Add(($"round {(int)round}, {connections} connections: receipt mails still queued when the saves stopped drained in", $"{drained.TotalSeconds:F1} s", drained <= TimeSpan.FromSeconds(5)));
@@ -145,6 +147,13 @@ async Task RoundAsync(RoundKind round)
         }
     }
 }
+
+// With --trace FOLDER: dotnet-trace (a dotnet tool, on the PATH; Linux perf events) samples where the app spends CPU while it saves ballots.
+Process? Trace(int? pid, string name) =>
+    Text("--trace", "") is { Length: > 0 } traces && pid is { } id
+        ? Process.Start("dotnet-trace", ["collect-linux", "-p", id.ToString(CultureInfo.InvariantCulture), "--profile", "cpu-sampling",
+            "--duration", TimeSpan.FromSeconds(duration.TotalSeconds * 0.8).ToString(@"dd\:hh\:mm\:ss", CultureInfo.InvariantCulture), "-o", Path.Combine(traces, name + ".nettrace")])
+        : null;
 
 // Worker w votes for the voters w, w + connections, w + 2 × connections, ... in turn, so each voter's ballots are sent
 // one after another and the last acknowledged one is what must be stored.
@@ -261,11 +270,11 @@ void PrintReport()
     Console.WriteLine();
     Console.WriteLine($"{(postgres ? "PostgreSQL" : "SQLite")}, {duration.TotalSeconds:F0} s per line, {voterCount} voters of each kind, load average at the end {LoadAverage()}");
     Console.WriteLine();
-    Console.WriteLine("| round | what | connections | req/s | p50 ms | p99 ms | errors | app CPU ms/request | app RSS MB (max) | ÷ home page req/s |");
+    Console.WriteLine("| round | what | connections | req/s | p50 ms | p99 ms | errors | app CPU ms/request (system share) | app RSS MB (max) | ÷ home page req/s |");
     Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
     foreach (var (round, s, ratio) in segments)
     {
-        Console.WriteLine($"| {(int)round} | {s.What} | {s.Connections} | {s.PerSecond:F0} | {s.P50:F1} | {s.P99:F1} | {s.Errors} | {s.CpuMsPerRequest:F2} | {s.MaxRssMb} | {(ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "")} |");
+        Console.WriteLine($"| {(int)round} | {s.What} | {s.Connections} | {s.PerSecond:F0} | {s.P50:F1} | {s.P99:F1} | {s.Errors} | {s.CpuMsPerRequest:F2} ({s.SystemShare:P0}) | {s.MaxRssMb} | {(ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "")} |");
     }
 
     var target = postgres ? 0.6 : 0.4;

@@ -27,7 +27,11 @@ public sealed class OutboxSender(
         return id.Length > 100 ? id[..100] : id;
     }
 
-    /// <summary>Sends what is due now; returns how many messages it delivered.</summary>
+    /// <summary>
+    /// Sends what is due now; returns how many messages it delivered. The due messages are claimed together, in one
+    /// statement (one write, however many mails wait after a busy minute of voting), then sent over one SMTP connection
+    /// and each marked sent as soon as the server took it.
+    /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
         var o = options.Value;
@@ -35,29 +39,23 @@ public sealed class OutboxSender(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await DueIds(db, now, o.BatchSize).ToListAsync(cancellationToken);
-
-        if (due.Count == 0)
+        if (due.Count == 0 || await ClaimAsync(db, due, InstanceId, now, now + o.Lease, cancellationToken) == 0)
         {
             return 0;
         }
 
+        var claimed = await db.OutboxMessages.AsNoTracking()
+            .Where(m => due.Contains(m.Id) && m.LockedBy == InstanceId)
+            .OrderBy(m => m.CreatedAt)
+            .ToListAsync(cancellationToken);
         var delivered = 0;
         await using var batch = transport.Begin();
-        foreach (var id in due)
+        foreach (var message in claimed)
         {
-            if (await TryClaimAsync(db, id, cancellationToken) && await DeliverAsync(db, batch, id, cancellationToken))
-            {
-                delivered++;
-            }
+            delivered += await DeliverAsync(db, batch, message, cancellationToken) ? 1 : 0;
         }
 
         return delivered;
-    }
-
-    private async Task<bool> TryClaimAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return await ClaimAsync(db, id, InstanceId, now, now + options.Value.Lease, cancellationToken) == 1;
     }
 
     /// <summary>Queued messages that are due and not leased by a live sender, oldest first.</summary>
@@ -68,15 +66,18 @@ public sealed class OutboxSender(
             .Select(m => m.Id)
             .Take(batchSize);
 
-    /// <summary>The claim: one conditional update, so of two senders that race for a message exactly one gets 1.</summary>
-    internal static Task<int> ClaimAsync(AppDbContext db, Guid id, string instanceId, DateTime now, DateTime leaseEnd, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The claim: one conditional update of the messages that are still free, so of two senders that race for a message
+    /// exactly one holds it afterwards. Returns how many this sender got.
+    /// </summary>
+    internal static Task<int> ClaimAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, string instanceId, DateTime now, DateTime leaseEnd, CancellationToken cancellationToken) =>
         db.OutboxMessages
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Queued && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Queued && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, instanceId).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
 
-    private async Task<bool> DeliverAsync(AppDbContext db, MailBatch batch, Guid id, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(AppDbContext db, MailBatch batch, OutboxMessage message, CancellationToken cancellationToken)
     {
-        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        var id = message.Id;
         var mine = db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == InstanceId);
         var attempts = message.Attempts + 1;
         try
@@ -120,7 +121,10 @@ public sealed class OutboxSender(
     }
 }
 
-/// <summary>Runs the sender in the background; wakes early when a request has just queued a mail.</summary>
+/// <summary>
+/// Runs the sender in the background: at once again after a full batch, else when a request has just queued a mail
+/// (after <see cref="EmailOptions.GatherDelay"/>) or at the next poll.
+/// </summary>
 public sealed class OutboxSenderService(OutboxSender sender, OutboxSignal signal, IOptions<EmailOptions> options, ILogger<OutboxSenderService> logger)
     : BackgroundService
 {
@@ -128,9 +132,10 @@ public sealed class OutboxSenderService(OutboxSender sender, OutboxSignal signal
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var o = options.Value;
             try
             {
-                if (await sender.SendDueAsync(stoppingToken) > 0)
+                if (await sender.SendDueAsync(stoppingToken) >= o.BatchSize)
                 {
                     continue;
                 }
@@ -140,7 +145,10 @@ public sealed class OutboxSenderService(OutboxSender sender, OutboxSignal signal
                 logger.LogError(ex, "Outbox sender pass failed; trying again later");
             }
 
-            await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            if (await signal.WaitAsync(o.PollInterval, stoppingToken) && o.GatherDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(o.GatherDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 }

@@ -20,6 +20,9 @@ public sealed class BallotKeys(AppDbContext db, SecretKeys secrets)
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
 
+    /// <summary>Keys this unit of work has read or made: a ballot's save needs its round's key twice (to show, to store).</summary>
+    private readonly Dictionary<int, byte[]> _known = [];
+
     /// <summary>
     /// The voter's pseudonym in the round, or null once the round is published (its key is gone). Makes the round's
     /// key the first time a round that takes ballots needs one.
@@ -41,16 +44,23 @@ public sealed class BallotKeys(AppDbContext db, SecretKeys secrets)
     /// <summary>Publishing forgets the key, in the caller's unit of work (the publication's save).</summary>
     public async Task ForgetAsync(int roundId)
     {
+        _known.Remove(roundId);
         if (await db.RoundKeys.SingleOrDefaultAsync(k => k.RoundId == roundId) is { } stored)
         {
             db.RoundKeys.Remove(stored);
         }
     }
 
-    private async Task<byte[]?> LoadAsync(int roundId) =>
-        await db.RoundKeys.AsNoTracking().Where(k => k.RoundId == roundId).Select(k => k.Wrapped).SingleOrDefaultAsync() is { } wrapped
-            ? Unwrap(roundId, wrapped)
-            : null;
+    private async Task<byte[]?> LoadAsync(int roundId)
+    {
+        if (_known.TryGetValue(roundId, out var known))
+        {
+            return known;
+        }
+
+        var wrapped = await db.RoundKeys.AsNoTracking().Where(k => k.RoundId == roundId).Select(k => k.Wrapped).SingleOrDefaultAsync();
+        return wrapped is null ? null : _known[roundId] = Unwrap(roundId, wrapped);
+    }
 
     /// <summary>A new key; when another request made one at the same moment, theirs (the key is the round's primary key).</summary>
     private async Task<byte[]> MakeAsync(int roundId)
@@ -61,7 +71,7 @@ public sealed class BallotKeys(AppDbContext db, SecretKeys secrets)
         try
         {
             await db.SaveChangesAsync();
-            return key;
+            return _known[roundId] = key;
         }
         catch (DbUpdateException)
         {

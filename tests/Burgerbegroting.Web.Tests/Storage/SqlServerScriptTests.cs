@@ -138,7 +138,7 @@ public sealed class SqlServerScriptTests
         var id = Guid.NewGuid();
 
         var due = await sql.CaptureAsync(() => OutboxSender.DueIds(db, now, 20).ToListAsync());
-        Assert.Equal(1, await OutboxSender.ClaimAsync(db, id, "1234/abc@host", now, leaseEnd, CancellationToken.None));
+        Assert.Equal(1, await OutboxSender.ClaimAsync(db, [id], "1234/abc@host", now, leaseEnd, CancellationToken.None));
         var claim = sql.Batches[^1];
         Assert.Contains("[LockedUntil] IS NULL", claim, StringComparison.Ordinal);
 

@@ -46,7 +46,7 @@ public static class Persistence
     {
         _ = provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(new SqliteWaits(), new SqliteWriteGate()),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations)),
             // No EnableRetryOnFailure: a retrying strategy refuses the explicit transactions the app opens (ballots,
             // registration, results) unless each runs as a whole inside CreateExecutionStrategy().ExecuteAsync, and
@@ -71,12 +71,16 @@ public static class Persistence
         return csb.ToString();
     }
 
-    /// <summary>The migrations, then what a migration cannot do in SQL: ballots stored before ballot secrecy get their keyed pseudonyms.</summary>
+    /// <summary>
+    /// The migrations, then what a migration cannot do in SQL: ballots stored before ballot secrecy get their keyed
+    /// pseudonyms; a SQLite file is switched to its write-ahead log.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await SqliteWaits.UseWriteAheadLogAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<Secrecy.BallotSecrecyUpgrade>().RunAsync();
     }
 }
