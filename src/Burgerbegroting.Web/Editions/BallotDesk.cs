@@ -44,14 +44,15 @@ public readonly record struct CastOutcome(CastResult Result, string? ReceiptCode
 public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Eligibility eligibility, BallotKeys keys, Outbox outbox, EmailTemplates templates, TimeProvider clock, IOptions<EmailOptions> mail)
 {
     /// <summary>
-    /// The round of the current edition for whoever is signed in, or for the code of a code session
-    /// (<paramref name="codeId"/>, which goes first); null when there is no edition.
+    /// The round of the current edition for whoever is signed in, or for the code of a code session (which goes
+    /// first); null when there is no edition. With <paramref name="stored"/> false the voter's stored ballot and
+    /// participation are not read: a save reads them itself, in its transaction.
     /// </summary>
-    public async Task<BallotContext?> LoadAsync(RoundKind round, ClaimsPrincipal principal, CodeSession? session = null) =>
-        await LoadAsync(round, principal.Identity?.IsAuthenticated == true ? await users.GetUserAsync(principal) : null, session);
+    public async Task<BallotContext?> LoadAsync(RoundKind round, ClaimsPrincipal principal, CodeSession? session = null, bool stored = true) =>
+        await LoadAsync(round, principal.Identity?.IsAuthenticated == true ? await users.GetUserAsync(principal) : null, session, stored);
 
     /// <summary>The round of the current edition for this account or code session (or nobody); null when there is no edition.</summary>
-    public async Task<BallotContext?> LoadAsync(RoundKind round, AppUser? account, CodeSession? session = null)
+    public async Task<BallotContext?> LoadAsync(RoundKind round, AppUser? account, CodeSession? session = null, bool stored = true)
     {
         var edition = await db.CurrentAsync();
         if (edition is null)
@@ -60,17 +61,17 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
         }
 
         var (voter, reasons) = edition.UsesStemcodes ? await CodeVoterAsync(edition, edition.Round(round), account, session) : AccountVoter(edition, account);
-        return await ContextAsync(edition, round, voter, reasons);
+        return await ContextAsync(edition, round, voter, reasons, stored);
     }
 
     /// <summary>The round of the current edition for one paper sheet (docs/events.md); null when there is no edition.</summary>
     public async Task<BallotContext?> LoadPaperSheetAsync(RoundKind round) =>
         await db.CurrentAsync() is { } edition ? await ContextAsync(edition, round, BallotVoter.PaperSheet(), []) : null;
 
-    private async Task<BallotContext> ContextAsync(Edition edition, RoundKind round, BallotVoter? voter, IReadOnlyList<IneligibleReason> reasons)
+    private async Task<BallotContext> ContextAsync(Edition edition, RoundKind round, BallotVoter? voter, IReadOnlyList<IneligibleReason> reasons, bool withStored = true)
     {
         var current = edition.Round(round);
-        var stored = voter is null ? null : await StoredAsync(current, voter.Id);
+        var stored = voter is null || !withStored ? null : await StoredAsync(current, voter.Id);
         return new BallotContext
         {
             Edition = edition,
@@ -79,7 +80,7 @@ public sealed class BallotDesk(AppDbContext db, UserManager<AppUser> users, Elig
             Reasons = reasons,
             Current = stored is null ? null : LinesOf(stored),
             ReceiptCode = stored?.ReceiptCode,
-            Participated = voter is not null && await ParticipatedAsync(db, current.Id, voter.Id),
+            Participated = voter is not null && withStored && await ParticipatedAsync(db, current.Id, voter.Id),
             IdeasByTheme = round == RoundKind.Selection ? await IdeasByThemeAsync(edition) : [],
         };
     }

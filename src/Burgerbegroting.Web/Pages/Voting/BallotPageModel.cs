@@ -22,9 +22,10 @@ public abstract class BallotPageModel(RoundKind round, BallotDesk desk, IStringL
 
     public BallotContext Context { get; private set; } = null!;
 
-    protected async Task<bool> LoadAsync()
+    /// <summary>The round's context; for a save (<paramref name="stored"/> false) without the stored ballot, which the save reads itself.</summary>
+    protected async Task<bool> LoadAsync(bool stored = true)
     {
-        var context = await desk.LoadAsync(round, User, await StemcodeSession.CurrentAsync(HttpContext));
+        var context = await desk.LoadAsync(round, User, await StemcodeSession.CurrentAsync(HttpContext), stored);
         if (context is null)
         {
             return false;
@@ -34,38 +35,50 @@ public abstract class BallotPageModel(RoundKind round, BallotDesk desk, IStringL
         return true;
     }
 
-    /// <summary>The POST of a ballot: <paramref name="fill"/> makes the round's ballot, or adds model errors and returns null.</summary>
+    /// <summary>
+    /// The POST of a ballot: <paramref name="fill"/> makes the round's ballot, or adds model errors and returns null. A
+    /// refused ballot shows the page again, with what the voter has stored.
+    /// </summary>
     protected async Task<IActionResult> SaveAsync(Func<RoundBallot?> fill)
     {
-        if (!await LoadAsync())
+        if (!await LoadAsync(stored: false))
         {
             return NotFound();
         }
 
+        int status;
         if (!Context.CanVote)
         {
-            return this.PageWithStatus(Context.IsOpen ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict);
+            status = Context.IsOpen ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
+        }
+        else if (fill() is not { } ballot)
+        {
+            status = StatusCodes.Status400BadRequest;
+        }
+        else
+        {
+            var outcome = await desk.CastAsync(Context, ballot);
+            if (outcome.Stored)
+            {
+                return await SavedAsync(outcome);
+            }
+
+            if (outcome.Result == CastResult.RoundNotOpen)
+            {
+                ModelState.AddModelError(ErrorKey, L["Vote.ClosedMeanwhile"]);
+            }
+
+            status = outcome.Result == CastResult.RoundNotOpen ? StatusCodes.Status409Conflict : StatusCodes.Status403Forbidden;
         }
 
-        return fill() is { } ballot ? await Saved(await desk.CastAsync(Context, ballot)) : this.PageWithStatus(StatusCodes.Status400BadRequest);
+        await LoadAsync();
+        return this.PageWithStatus(status);
     }
 
-    private async Task<IActionResult> Saved(CastOutcome outcome)
+    private async Task<IActionResult> SavedAsync(CastOutcome outcome)
     {
-        var result = outcome.Result;
-        if (result == CastResult.RoundNotOpen)
-        {
-            ModelState.AddModelError(ErrorKey, L["Vote.ClosedMeanwhile"]);
-            return this.PageWithStatus(StatusCodes.Status409Conflict);
-        }
-
-        if (result == CastResult.NotEligible)
-        {
-            return this.PageWithStatus(StatusCodes.Status403Forbidden);
-        }
-
         // A receipt goes to an account only (BallotDesk); a code without a linked account is promised no mail.
-        var replaced = result == CastResult.Replaced;
+        var replaced = outcome.Result == CastResult.Replaced;
         var message = (Context.Voter!.Account is null
             ? L[replaced ? "Vote.Replaced.NoReceipt" : "Vote.Saved.NoReceipt"]
             : L[replaced ? "Vote.Replaced" : "Vote.Saved"]) + " " + L["Vote.SavedCode", outcome.ReceiptCode!];
