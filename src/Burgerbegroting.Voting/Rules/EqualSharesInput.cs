@@ -23,6 +23,7 @@ internal sealed class EqualSharesInput
         var count = election.ProjectCount;
         Supporters = new int[count][];
         Utilities = new long[count][];
+        Weights = new long[count][];
         var eligible = new List<int>();
         var free = new List<int>();
         for (var p = 0; p < count; p++)
@@ -49,6 +50,7 @@ internal sealed class EqualSharesInput
 
             Supporters[p] = [.. supporters];
             Utilities[p] = [.. utilities];
+            Weights[p] = [.. Supporters[p].Select(g => election.Weights[g])];
             if (Supporters[p].Length == 0 || (satisfaction == Satisfaction.Cost && election.Costs[p] == 0))
             {
                 continue; // nobody gains from it: pabutools leaves it out of the run
@@ -68,6 +70,9 @@ internal sealed class EqualSharesInput
     public int[][] Supporters { get; }
 
     public long[][] Utilities { get; }
+
+    /// <summary>Per project, parallel to <see cref="Supporters"/>: the number of voters in each group, read in order.</summary>
+    public long[][] Weights { get; }
 
     /// <summary>Projects the run may buy: supported, with a cost above zero.</summary>
     public int[] Eligible { get; }
@@ -94,6 +99,12 @@ internal sealed class EqualSharesRun
     /// settled (<see cref="EqualSharesRule.Settled"/>) before they are published.
     /// </summary>
     public bool AmountsUncertain { get; set; }
+
+    /// <summary>
+    /// Whether the amounts (<see cref="MaxPayment"/>, <see cref="MoneyLeft"/>) were computed; the add1 rules try
+    /// many runs for their winners alone and compute the amounts only for the one they publish.
+    /// </summary>
+    public bool HasAmounts { get; set; }
 
     /// <summary>Whether the amounts were recomputed in exact fractions after a fast run.</summary>
     public bool SettledExactly { get; set; }

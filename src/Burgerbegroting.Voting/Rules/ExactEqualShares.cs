@@ -81,6 +81,7 @@ internal static class ExactEqualShares
         }
 
         wallets.PublishMoneyLeft(run);
+        run.HasAmounts = true;
         return run;
     }
 

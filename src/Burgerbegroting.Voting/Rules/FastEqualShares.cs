@@ -16,8 +16,16 @@ internal static class FastEqualShares
     // Unit roundoff of a double.
     private const double Unit = 1.0 / (1L << 53);
 
-    public static EqualSharesRun? TryRun(EqualSharesInput input, long budgetNumerator) =>
-        new Engine(input, budgetNumerator).Run();
+    // The margins above rho at which voters must surely still pay in full for a certificate (see Certify).
+    private const double TightEta = 1e-6;
+    private const double LooseEta = 1e-3;
+
+    /// <summary>
+    /// One run, or null when floating point cannot decide. Without <paramref name="amounts"/> only the winners, their
+    /// order and the ties are computed (what an add1 rule needs to try a run), not the amounts explanations publish.
+    /// </summary>
+    public static EqualSharesRun? TryRun(EqualSharesInput input, long budgetNumerator, bool amounts = true) =>
+        new Engine(input, budgetNumerator).Run(amounts);
 
     // Rounds an amount known only to lie in [lo, hi]; null when the ends round differently.
     private static decimal? Publish(Func<BigRational, decimal> round, BigRational lo, BigRational hi, long scale)
@@ -54,6 +62,18 @@ internal static class FastEqualShares
         }
     }
 
+    private enum Verdict
+    {
+        /// <summary>Floating point cannot decide; the run must be redone in exact fractions.</summary>
+        Uncertain,
+
+        /// <summary>The supporters together have less than the cost (and money only goes down).</summary>
+        Unaffordable,
+
+        /// <summary>Affordable, with rho certified.</summary>
+        Priced,
+    }
+
     private sealed class Engine
     {
         private readonly EqualSharesInput _input;
@@ -67,6 +87,7 @@ internal static class FastEqualShares
         private readonly double[] _error;
         private readonly double[] _staleLo;
         private readonly long[] _totalUtility;
+        private readonly long[] _untouchedPayInFull;
         private bool _uncertain;
 
         public Engine(EqualSharesInput input, long budgetNumerator)
@@ -84,54 +105,58 @@ internal static class FastEqualShares
             Array.Fill(_error, _startError);
             _staleLo = new double[_election.ProjectCount];
             _totalUtility = new long[_election.ProjectCount];
+            _untouchedPayInFull = new long[_election.ProjectCount];
             foreach (var p in input.Eligible)
             {
-                var supporters = input.Supporters[p];
-                for (var i = 0; i < supporters.Length; i++)
+                var weights = input.Weights[p];
+                var utilities = input.Utilities[p];
+                for (var i = 0; i < weights.Length; i++)
                 {
-                    _totalUtility[p] = checked(_totalUtility[p] + (_election.Weights[supporters[i]] * input.Utilities[p][i]));
+                    _totalUtility[p] = checked(_totalUtility[p] + (weights[i] * utilities[i]));
                 }
 
-                _staleLo[p] = Rho.FromFraction(_election.Costs[p], _totalUtility[p]).Lo;
+                var allPay = Rho.FromFraction(_election.Costs[p], _totalUtility[p]);
+                _staleLo[p] = allPay.Lo;
+
+                // A voter still at the starting money pays rho * u in full at rho = cost / total utility exactly when
+                // budgetNumerator / voters >= cost * u / total utility, i.e. when u is at most this (whole numbers).
+                var most = (Int128)budgetNumerator * _totalUtility[p] / ((Int128)_election.Costs[p] * _voters);
+                _untouchedPayInFull[p] = most > long.MaxValue ? long.MaxValue : (long)most;
             }
         }
 
-        public EqualSharesRun? Run()
+        public EqualSharesRun? Run(bool amounts)
         {
-            var run = new EqualSharesRun();
+            var run = new EqualSharesRun { HasAmounts = amounts };
             run.Selected.AddRange(_input.FreeProjects);
             var active = new List<int>(_input.Eligible);
             var tied = new List<int>();
             while (active.Count > 0)
             {
                 // An earlier rho is a lower bound (money only goes down): look at the most promising first and
-                // stop once a bound alone is worse than the best found.
+                // stop once a bound alone is worse than the best found. A project past that point cannot be chosen
+                // in this step whether or not it is still affordable, so it is not looked at.
                 active.Sort((a, b) => _staleLo[a].CompareTo(_staleLo[b]));
                 Rho? best = null;
                 tied.Clear();
                 for (var index = 0; index < active.Count; index++)
                 {
                     var p = active[index];
-                    var affordable = Affordable(p);
-                    if (affordable is null)
-                    {
-                        return null;
-                    }
-
-                    if (affordable == false)
-                    {
-                        active.RemoveAt(index--);
-                        continue;
-                    }
-
                     if (best is { } bound && _staleLo[p] > bound.Hi)
                     {
                         break;
                     }
 
-                    if (ComputeRho(p) is not { } rho)
+                    var verdict = Evaluate(p, out var rho);
+                    if (verdict == Verdict.Uncertain)
                     {
                         return null;
+                    }
+
+                    if (verdict == Verdict.Unaffordable)
+                    {
+                        active.RemoveAt(index--);
+                        continue;
                     }
 
                     _staleLo[p] = rho.Lo;
@@ -166,12 +191,19 @@ internal static class FastEqualShares
 
                 run.Selected.Add(chosen);
                 active.Remove(chosen);
-                run.MaxPayment[chosen] = Pay(chosen, chosenRho) ?? Uncertain();
+                var payment = Pay(chosen, chosenRho, amounts);
+                if (amounts)
+                {
+                    run.MaxPayment[chosen] = payment ?? Uncertain();
+                }
             }
 
-            foreach (var p in _input.Eligible.Where(p => !run.Selected.Contains(p)))
+            if (amounts)
             {
-                run.MoneyLeft[p] = MoneyLeft(p) ?? Uncertain();
+                foreach (var p in _input.Eligible.Where(p => !run.Selected.Contains(p)))
+                {
+                    run.MoneyLeft[p] = MoneyLeft(p) ?? Uncertain();
+                }
             }
 
             run.AmountsUncertain = _uncertain;
@@ -191,147 +223,168 @@ internal static class FastEqualShares
             long untouchedWeight = 0;
             var touched = 0.0;
             var error = 0.0;
-            foreach (var g in _input.Supporters[p])
+            var supporters = _input.Supporters[p];
+            var weights = _input.Weights[p];
+            for (var i = 0; i < supporters.Length; i++)
             {
+                var g = supporters[i];
                 if (_touched[g])
                 {
-                    touched += _election.Weights[g] * _money[g];
-                    error += _election.Weights[g] * _error[g];
+                    touched += weights[i] * _money[g];
+                    error += weights[i] * _error[g];
                 }
                 else
                 {
-                    untouchedWeight += _election.Weights[g];
+                    untouchedWeight += weights[i];
                 }
             }
 
             var exact = BigRational.Create((BigInteger)untouchedWeight * _budgetNumerator, _voters);
-            var (lo, hi) = Around(touched, (error * (1 + (4 * Unit))) + ((_input.Supporters[p].Length + 3) * Unit * touched));
+            var (lo, hi) = Around(touched, (error * (1 + (4 * Unit))) + ((supporters.Length + 3) * Unit * touched));
             return Publish(PublishedMoney.MoneyLeft, exact + lo, exact + hi, _election.Scale);
         }
 
-        // Do the supporters together have at least the cost? null when too close to call.
-        private bool? Affordable(int p)
+        // Whether p is affordable and, if so, its rho. Each pass over the supporters at a trial rho gathers at once
+        // what every question needs: the supporters' money (affordable?), whether all surely pay in full at
+        // cost / total utility (then rho is exactly that), who is short at the trial rho (the next trial), and the
+        // certificate for the trial rho. Those who cannot pay rho * utility pay all they have; rho is raised until
+        // the short set stops growing. The first trial is the previous rho of p, a lower bound, since money only
+        // goes down (its lower end, so the search comes from below as it would from cost / total utility).
+        private Verdict Evaluate(int p, out Rho result)
         {
-            var supporters = _input.Supporters[p];
-            long untouchedWeight = 0;
-            long touchedWeight = 0;
-            var touchedMoney = 0.0;
-            var touchedError = 0.0;
-            foreach (var g in supporters)
-            {
-                var w = _election.Weights[g];
-                if (_touched[g])
-                {
-                    touchedWeight += w;
-                    touchedMoney += w * _money[g];
-                    touchedError += w * _error[g];
-                }
-                else
-                {
-                    untouchedWeight += w;
-                }
-            }
-
-            var cost = _election.Costs[p];
-            if (touchedWeight == 0)
-            {
-                return (Int128)untouchedWeight * _budgetNumerator >= (Int128)cost * _voters;
-            }
-
-            var sum = (untouchedWeight * _start) + touchedMoney;
-            var error = (untouchedWeight * _startError) + (touchedError * (1 + (4 * Unit))) + ((supporters.Length + 3) * Unit * sum);
-            return sum - error >= cost ? true : sum + error < cost ? false : null;
-        }
-
-        private Rho? ComputeRho(int p)
-        {
+            result = default;
             var supporters = _input.Supporters[p];
             var utilities = _input.Utilities[p];
+            var weights = _input.Weights[p];
             var cost = _election.Costs[p];
-            var totalUtility = _totalUtility[p];
-
-            // Nobody short of money: rho is exactly cost / total utility.
-            var allPay = Rho.FromFraction(cost, totalUtility);
-            var surelyAllPay = true;
-            for (var i = 0; i < supporters.Length && surelyAllPay; i++)
+            var allPay = Rho.FromFraction(cost, _totalUtility[p]);
+            var untouchedPayInFull = _untouchedPayInFull[p];
+            var rho = Math.Max(allPay.Mid, _staleLo[p]);
+            for (var pass = 0; ; pass++)
             {
-                var g = supporters[i];
-                surelyAllPay = _touched[g]
-                    ? _money[g] - _error[g] >= allPay.Hi * utilities[i] * (1 + (4 * Unit))
-                    : (Int128)_budgetNumerator * totalUtility >= (Int128)cost * utilities[i] * _voters;
-            }
-
-            if (surelyAllPay)
-            {
-                return allPay;
-            }
-
-            // Those who cannot pay rho * utility pay all they have; raise rho until the poor set stops growing.
-            var rho = allPay.Mid;
-            var poorCount = -1;
-            while (true)
-            {
-                double remaining = cost;
+                long untouchedWeight = 0;
+                long touchedWeight = 0;
+                var touchedMoney = 0.0;
+                var touchedError = 0.0;
+                var allPayInFull = true;
+                var shortMoney = 0.0;
                 long richUtility = 0;
-                var poor = 0;
+                var f = 0.0;
+                var moneyError = 0.0;
+                long surelyRichTight = 0;
+                long surelyRichLoose = 0;
+                var aboveTight = rho * (1 + TightEta) * (1 + (4 * Unit));
+                var aboveLoose = rho * (1 + LooseEta) * (1 + (4 * Unit));
                 for (var i = 0; i < supporters.Length; i++)
                 {
                     var g = supporters[i];
-                    if (_money[g] < rho * utilities[i])
+                    var w = weights[i];
+                    var u = utilities[i];
+                    var money = _money[g];
+                    var error = _error[g];
+                    if (_touched[g])
                     {
-                        remaining -= _election.Weights[g] * _money[g];
-                        poor++;
+                        touchedWeight += w;
+                        touchedMoney += w * money;
+                        touchedError += w * error;
+                        allPayInFull &= money - error >= allPay.Hi * u * (1 + (4 * Unit));
                     }
                     else
                     {
-                        richUtility += _election.Weights[g] * utilities[i];
+                        untouchedWeight += w;
+                        allPayInFull &= u <= untouchedPayInFull;
+                    }
+
+                    var share = rho * u;
+                    if (money < share)
+                    {
+                        shortMoney += w * money;
+                        f += w * money;
+                    }
+                    else
+                    {
+                        richUtility += w * u;
+                        f += w * share;
+                    }
+
+                    moneyError += w * error;
+                    var surely = money - error;
+                    if (surely >= aboveTight * u)
+                    {
+                        surelyRichTight += w * u;
+                    }
+
+                    if (surely >= aboveLoose * u)
+                    {
+                        surelyRichLoose += w * u;
+                    }
+                }
+
+                if (pass == 0)
+                {
+                    // Do the supporters together have at least the cost?
+                    if (touchedWeight == 0)
+                    {
+                        if ((Int128)untouchedWeight * _budgetNumerator < (Int128)cost * _voters)
+                        {
+                            return Verdict.Unaffordable;
+                        }
+                    }
+                    else
+                    {
+                        var sum = (untouchedWeight * _start) + touchedMoney;
+                        var sumError = (untouchedWeight * _startError) + (touchedError * (1 + (4 * Unit))) + ((supporters.Length + 3) * Unit * sum);
+                        if (!(sum - sumError >= cost))
+                        {
+                            return sum + sumError < cost ? Verdict.Unaffordable : Verdict.Uncertain;
+                        }
+                    }
+
+                    // Nobody short of money: rho is exactly cost / total utility.
+                    if (allPayInFull)
+                    {
+                        result = allPay;
+                        return Verdict.Priced;
                     }
                 }
 
                 if (richUtility == 0)
                 {
-                    return null;
+                    return Verdict.Uncertain;
                 }
 
-                rho = Math.Max(rho, remaining / richUtility);
-                if (poor == poorCount)
+                var next = Math.Max(rho, (cost - shortMoney) / richUtility);
+                if (next != rho)
                 {
-                    break;
+                    // The short set grew (with the same set the same sums give the same next rho): try again.
+                    rho = next;
+                    continue;
                 }
 
-                poorCount = poor;
-            }
+                // A wider margin helps when many payers sit just above rho; try the tight one first.
+                if (Certify(rho, cost, supporters.Length, f, moneyError, surelyRichTight, TightEta) is { } tight)
+                {
+                    result = tight;
+                    return Verdict.Priced;
+                }
 
-            // A wider margin helps when many payers sit just above rho; try the tight one first.
-            return Certify(p, rho, 1e-6) ?? Certify(p, rho, 1e-3);
+                if (Certify(rho, cost, supporters.Length, f, moneyError, surelyRichLoose, LooseEta) is { } loose)
+                {
+                    result = loose;
+                    return Verdict.Priced;
+                }
+
+                return Verdict.Uncertain;
+            }
         }
 
-        // Proves |rho - true rho| <= delta. With F(x) = sum of min(money, x * utility), the true rho solves F = cost.
-        // R bounds |F(rho) - cost| from the computed F and the money errors; voters surely still paying in full at
-        // rho * (1 + eta) make F rise at least as fast as their utility U, so the true rho is within R / U.
-        private Rho? Certify(int p, double rho, double eta)
+        // Proves |rho - true rho| <= delta. With F(x) = sum of min(money, x * utility), the true rho solves F = cost;
+        // f is the computed F(rho) over n supporters, moneyError the sum of their money errors. R bounds |F(rho) - cost|;
+        // voters surely still paying in full at rho * (1 + eta) make F rise at least as fast as their utility U, so
+        // the true rho is within R / U.
+        private static Rho? Certify(double rho, long cost, int n, double f, double moneyError, long surelyRichUtility, double eta)
         {
-            var supporters = _input.Supporters[p];
-            var utilities = _input.Utilities[p];
-            var cost = _election.Costs[p];
-            var f = 0.0;
-            var moneyError = 0.0;
-            long surelyRichUtility = 0;
-            var above = rho * (1 + eta) * (1 + (4 * Unit));
-            for (var i = 0; i < supporters.Length; i++)
-            {
-                var g = supporters[i];
-                var w = _election.Weights[g];
-                var error = _error[g];
-                f += w * Math.Min(_money[g], rho * utilities[i]);
-                moneyError += w * error;
-                if (_money[g] - error >= above * utilities[i])
-                {
-                    surelyRichUtility += w * utilities[i];
-                }
-            }
-
-            var r = Math.Abs(f - cost) + (moneyError * (1 + (4 * Unit))) + ((supporters.Length + 4) * Unit * (f + cost));
+            var r = Math.Abs(f - cost) + (moneyError * (1 + (4 * Unit))) + ((n + 4) * Unit * (f + cost));
             if (!(r < eta * rho * surelyRichUtility * (1 - 1e-9)))
             {
                 return null;
@@ -342,8 +395,9 @@ internal static class FastEqualShares
         }
 
         // Takes every supporter's share of p; returns the largest payment, published, or null when too close to a
-        // cent to call. An exact rho means everyone pays rho * utility, so the largest payment is exact too.
-        private decimal? Pay(int p, Rho rho)
+        // cent to call (or not computed: null, without amounts). An exact rho means everyone pays rho * utility, so
+        // the largest payment is exact too.
+        private decimal? Pay(int p, Rho rho, bool amounts)
         {
             var supporters = _input.Supporters[p];
             var utilities = _input.Utilities[p];
@@ -371,6 +425,11 @@ internal static class FastEqualShares
 
                 // The error grows by the error in rho times the utility, plus two roundings.
                 _error[g] += (delta * utilities[i]) + (4 * Unit * _start);
+            }
+
+            if (!amounts)
+            {
+                return null;
             }
 
             if (rho.Exact)
