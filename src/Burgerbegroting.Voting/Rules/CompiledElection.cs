@@ -43,6 +43,14 @@ internal sealed class CompiledElection
             weights[slot]++;
         }
 
+        // Groups are numbered in the order of their ballots (project indices, then points), so the supporters of a
+        // project come in long runs of neighbouring groups: the Method of Equal Shares reads every supporter's money
+        // many times, and neighbours share cache lines. The numbering changes no outcome.
+        var order = Enumerable.Range(0, members.Count).ToArray();
+        Array.Sort(order, (a, b) => BallotKey.Compare(members[a], members[b]));
+        weights = [.. order.Select(g => weights[g])];
+        members = [.. order.Select(g => members[g])];
+
         Weights = [.. weights];
         var supporters = projects.Select(_ => new List<int>()).ToArray();
         var points = projects.Select(_ => new List<long>()).ToArray();
@@ -131,6 +139,13 @@ internal sealed class CompiledElection
 
             Array.Sort(projects, points);
             return new BallotKey(projects, points);
+        }
+
+        // Lexicographic: the projects, then the points.
+        public static int Compare(BallotKey a, BallotKey b)
+        {
+            var byProjects = a.Projects.AsSpan().SequenceCompareTo(b.Projects);
+            return byProjects != 0 ? byProjects : a.Points.AsSpan().SequenceCompareTo(b.Points);
         }
 
         public bool Equals(BallotKey other) =>

@@ -24,6 +24,7 @@ internal sealed class EqualSharesInput
         Supporters = new int[count][];
         Utilities = new long[count][];
         Weights = new long[count][];
+        Entries = new SupporterEntry[count][];
         var eligible = new List<int>();
         var free = new List<int>();
         for (var p = 0; p < count; p++)
@@ -51,6 +52,7 @@ internal sealed class EqualSharesInput
             Supporters[p] = [.. supporters];
             Utilities[p] = [.. utilities];
             Weights[p] = [.. Supporters[p].Select(g => election.Weights[g])];
+            Entries[p] = [.. Supporters[p].Select((g, i) => new SupporterEntry(g, Weights[p][i], Utilities[p][i]))];
             if (Supporters[p].Length == 0 || (satisfaction == Satisfaction.Cost && election.Costs[p] == 0))
             {
                 continue; // nobody gains from it: pabutools leaves it out of the run
@@ -74,11 +76,25 @@ internal sealed class EqualSharesInput
     /// <summary>Per project, parallel to <see cref="Supporters"/>: the number of voters in each group, read in order.</summary>
     public long[][] Weights { get; }
 
+    /// <summary>Per project, its supporters with weight and utility side by side, as the fast engine reads them.</summary>
+    public SupporterEntry[][] Entries { get; }
+
     /// <summary>Projects the run may buy: supported, with a cost above zero.</summary>
     public int[] Eligible { get; }
 
     /// <summary>Supported projects that cost nothing: pabutools selects them before the first round.</summary>
     public int[] FreeProjects { get; }
+}
+
+/// <summary>One supporting group of a project: the group, its number of voters and its utility (as numbers and as doubles).</summary>
+internal readonly struct SupporterEntry(int group, long weight, long utility)
+{
+    public readonly int Group = group;
+    public readonly double Weight = weight;
+    public readonly double Utility = utility;
+
+    /// <summary>Weight times utility, exact.</summary>
+    public readonly long WeightedUtility = checked(weight * utility);
 }
 
 /// <summary>What one run of the Method of Equal Shares chose, and what it knows about the rest.</summary>

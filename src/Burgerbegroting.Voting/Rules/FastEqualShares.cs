@@ -74,6 +74,20 @@ internal static class FastEqualShares
         Priced,
     }
 
+    /// <summary>
+    /// What one pass over a project's supporters at a trial rho found: F(rho) as computed, the sum of the money errors,
+    /// the utility of those who pay in full, how many are short, and the utility of those surely paying in full at
+    /// rho * (1 + eta) for both margins.
+    /// </summary>
+    private readonly record struct Trial(double F, double MoneyError, long RichUtility, int ShortCount, long SurelyRichTight, long SurelyRichLoose);
+
+    /// <summary>A group's money and the bound on its error, read together.</summary>
+    private struct Wallet
+    {
+        public double Money;
+        public double Error;
+    }
+
     private sealed class Engine
     {
         private readonly EqualSharesInput _input;
@@ -82,9 +96,8 @@ internal static class FastEqualShares
         private readonly long _voters;
         private readonly double _start;
         private readonly double _startError;
-        private readonly double[] _money;
+        private readonly Wallet[] _wallets;
         private readonly bool[] _touched;
-        private readonly double[] _error;
         private readonly double[] _staleLo;
         private readonly long[] _totalUtility;
         private readonly long[] _untouchedPayInFull;
@@ -98,11 +111,10 @@ internal static class FastEqualShares
             _voters = _election.VoterCount;
             _start = (double)budgetNumerator / _voters;
             _startError = _start * 2 * Unit;
-            _money = new double[_election.Weights.Length];
-            Array.Fill(_money, _start);
-            _touched = new bool[_money.Length];
-            _error = new double[_money.Length];
-            Array.Fill(_error, _startError);
+            _wallets = new Wallet[_election.Weights.Length];
+            Array.Fill(_wallets, new Wallet { Money = _start, Error = _startError });
+
+            _touched = new bool[_election.Weights.Length];
             _staleLo = new double[_election.ProjectCount];
             _totalUtility = new long[_election.ProjectCount];
             _untouchedPayInFull = new long[_election.ProjectCount];
@@ -230,8 +242,8 @@ internal static class FastEqualShares
                 var g = supporters[i];
                 if (_touched[g])
                 {
-                    touched += weights[i] * _money[g];
-                    error += weights[i] * _error[g];
+                    touched += weights[i] * _wallets[g].Money;
+                    error += weights[i] * _wallets[g].Error;
                 }
                 else
                 {
@@ -244,138 +256,142 @@ internal static class FastEqualShares
             return Publish(PublishedMoney.MoneyLeft, exact + lo, exact + hi, _election.Scale);
         }
 
-        // Whether p is affordable and, if so, its rho. Each pass over the supporters at a trial rho gathers at once
-        // what every question needs: the supporters' money (affordable?), whether all surely pay in full at
-        // cost / total utility (then rho is exactly that), who is short at the trial rho (the next trial), and the
-        // certificate for the trial rho. Those who cannot pay rho * utility pay all they have; rho is raised until
-        // the short set stops growing. The first trial is the previous rho of p, a lower bound, since money only
-        // goes down (its lower end, so the search comes from below as it would from cost / total utility).
+        // Whether p is affordable and, if so, its rho. Those who cannot pay rho * utility pay all they have; with the
+        // short set fixed, F(x) = short money + x * rich utility, so the next trial solves F = cost for that set (a
+        // Newton step); rho only rises, so the short set only grows, and once a trial leaves it as it was, the trial is
+        // the solution and its pass has what the certificate needs. The first trial is the lower end of the previous
+        // rho of p: money only goes down, so it is a lower bound.
         private Verdict Evaluate(int p, out Rho result)
         {
             result = default;
-            var supporters = _input.Supporters[p];
-            var utilities = _input.Utilities[p];
-            var weights = _input.Weights[p];
             var cost = _election.Costs[p];
             var allPay = Rho.FromFraction(cost, _totalUtility[p]);
-            var untouchedPayInFull = _untouchedPayInFull[p];
-            var rho = Math.Max(allPay.Mid, _staleLo[p]);
-            for (var pass = 0; ; pass++)
+            var (affordable, allPayInFull) = FirstLook(p, allPay);
+            if (affordable is not true)
             {
-                long untouchedWeight = 0;
-                long touchedWeight = 0;
-                var touchedMoney = 0.0;
-                var touchedError = 0.0;
-                var allPayInFull = true;
-                var shortMoney = 0.0;
-                long richUtility = 0;
-                var f = 0.0;
-                var moneyError = 0.0;
-                long surelyRichTight = 0;
-                long surelyRichLoose = 0;
-                var aboveTight = rho * (1 + TightEta) * (1 + (4 * Unit));
-                var aboveLoose = rho * (1 + LooseEta) * (1 + (4 * Unit));
-                for (var i = 0; i < supporters.Length; i++)
-                {
-                    var g = supporters[i];
-                    var w = weights[i];
-                    var u = utilities[i];
-                    var money = _money[g];
-                    var error = _error[g];
-                    if (_touched[g])
-                    {
-                        touchedWeight += w;
-                        touchedMoney += w * money;
-                        touchedError += w * error;
-                        allPayInFull &= money - error >= allPay.Hi * u * (1 + (4 * Unit));
-                    }
-                    else
-                    {
-                        untouchedWeight += w;
-                        allPayInFull &= u <= untouchedPayInFull;
-                    }
+                return affordable is null ? Verdict.Uncertain : Verdict.Unaffordable;
+            }
 
-                    var share = rho * u;
-                    if (money < share)
-                    {
-                        shortMoney += w * money;
-                        f += w * money;
-                    }
-                    else
-                    {
-                        richUtility += w * u;
-                        f += w * share;
-                    }
+            if (allPayInFull)
+            {
+                result = allPay;
+                return Verdict.Priced;
+            }
 
-                    moneyError += w * error;
-                    var surely = money - error;
-                    if (surely >= aboveTight * u)
-                    {
-                        surelyRichTight += w * u;
-                    }
-
-                    if (surely >= aboveLoose * u)
-                    {
-                        surelyRichLoose += w * u;
-                    }
-                }
-
-                if (pass == 0)
-                {
-                    // Do the supporters together have at least the cost?
-                    if (touchedWeight == 0)
-                    {
-                        if ((Int128)untouchedWeight * _budgetNumerator < (Int128)cost * _voters)
-                        {
-                            return Verdict.Unaffordable;
-                        }
-                    }
-                    else
-                    {
-                        var sum = (untouchedWeight * _start) + touchedMoney;
-                        var sumError = (untouchedWeight * _startError) + (touchedError * (1 + (4 * Unit))) + ((supporters.Length + 3) * Unit * sum);
-                        if (!(sum - sumError >= cost))
-                        {
-                            return sum + sumError < cost ? Verdict.Unaffordable : Verdict.Uncertain;
-                        }
-                    }
-
-                    // Nobody short of money: rho is exactly cost / total utility.
-                    if (allPayInFull)
-                    {
-                        result = allPay;
-                        return Verdict.Priced;
-                    }
-                }
-
-                if (richUtility == 0)
+            var rho = Math.Max(allPay.Mid, _staleLo[p]);
+            var trial = Try(p, rho);
+            while (true)
+            {
+                if (trial.RichUtility == 0)
                 {
                     return Verdict.Uncertain;
                 }
 
-                var next = Math.Max(rho, (cost - shortMoney) / richUtility);
-                if (next != rho)
+                var next = Math.Max(rho, rho + ((cost - trial.F) / trial.RichUtility));
+                var shortCount = trial.ShortCount;
+                if (next == rho)
                 {
-                    // The short set grew (with the same set the same sums give the same next rho): try again.
-                    rho = next;
-                    continue;
+                    break;
                 }
 
-                // A wider margin helps when many payers sit just above rho; try the tight one first.
-                if (Certify(rho, cost, supporters.Length, f, moneyError, surelyRichTight, TightEta) is { } tight)
+                rho = next;
+                trial = Try(p, rho);
+                if (trial.ShortCount == shortCount)
                 {
-                    result = tight;
-                    return Verdict.Priced;
+                    break;
                 }
+            }
 
-                if (Certify(rho, cost, supporters.Length, f, moneyError, surelyRichLoose, LooseEta) is { } loose)
-                {
-                    result = loose;
-                    return Verdict.Priced;
-                }
-
+            // A wider margin helps when many payers sit just above rho; try the tight one first.
+            var n = _input.Supporters[p].Length;
+            if ((Certify(rho, cost, n, trial.F, trial.MoneyError, trial.SurelyRichTight, TightEta)
+                ?? Certify(rho, cost, n, trial.F, trial.MoneyError, trial.SurelyRichLoose, LooseEta)) is not { } certified)
+            {
                 return Verdict.Uncertain;
             }
+
+            result = certified;
+            return Verdict.Priced;
+        }
+
+        // Do the supporters together have at least the cost (null: too close to call)? And do all surely pay in full
+        // at rho = cost / total utility (then that is rho, exactly)? Voters still at the starting money count exactly.
+        private (bool? Affordable, bool AllPayInFull) FirstLook(int p, Rho allPay)
+        {
+            var supporters = _input.Supporters[p];
+            var weights = _input.Weights[p];
+            var utilities = _input.Utilities[p];
+            var wallets = _wallets;
+            var touched = _touched;
+            var untouchedPayInFull = _untouchedPayInFull[p];
+            long untouchedWeight = 0;
+            long touchedWeight = 0;
+            var touchedMoney = 0.0;
+            var touchedError = 0.0;
+
+            // After the first payment by a supporter, rho is above cost / total utility for good.
+            var allPayInFull = _staleLo[p] <= allPay.Hi;
+            for (var i = 0; i < supporters.Length; i++)
+            {
+                var g = supporters[i];
+                var w = weights[i];
+                if (touched[g])
+                {
+                    var wallet = wallets[g];
+                    touchedWeight += w;
+                    touchedMoney += w * wallet.Money;
+                    touchedError += w * wallet.Error;
+                    allPayInFull = allPayInFull && wallet.Money - wallet.Error >= allPay.Hi * utilities[i] * (1 + (4 * Unit));
+                }
+                else
+                {
+                    untouchedWeight += w;
+                    allPayInFull = allPayInFull && utilities[i] <= untouchedPayInFull;
+                }
+            }
+
+            var cost = _election.Costs[p];
+            if (touchedWeight == 0)
+            {
+                return ((Int128)untouchedWeight * _budgetNumerator >= (Int128)cost * _voters, allPayInFull);
+            }
+
+            var sum = (untouchedWeight * _start) + touchedMoney;
+            var error = (untouchedWeight * _startError) + (touchedError * (1 + (4 * Unit))) + ((supporters.Length + 3) * Unit * sum);
+            return (sum - error >= cost ? true : sum + error < cost ? false : null, allPayInFull);
+        }
+
+        // One pass over the supporters of p at a trial rho. The selections are written as arithmetic, not branches:
+        // which supporters are short or surely rich is data, not a pattern a processor can predict. Money and shares
+        // are never negative or NaN, so the processor's own minimum is the exact one.
+        private Trial Try(int p, double rho)
+        {
+            var entries = _input.Entries[p];
+            var wallets = _wallets;
+            var aboveTight = rho * (1 + TightEta) * (1 + (4 * Unit));
+            var aboveLoose = rho * (1 + LooseEta) * (1 + (4 * Unit));
+            var f = 0.0;
+            var moneyError = 0.0;
+            long richUtility = 0;
+            var shortCount = 0;
+            long surelyRichTight = 0;
+            long surelyRichLoose = 0;
+            foreach (ref readonly var entry in entries.AsSpan())
+            {
+                var wallet = wallets[entry.Group];
+                var u = entry.Utility;
+                var share = rho * u;
+                var isShort = wallet.Money < share ? 1 : 0;
+                f += entry.Weight * double.MinNative(wallet.Money, share);
+                moneyError += entry.Weight * wallet.Error;
+                richUtility += entry.WeightedUtility & (isShort - 1L);
+                shortCount += isShort;
+                var surely = wallet.Money - wallet.Error;
+                surelyRichTight += entry.WeightedUtility & -(surely >= aboveTight * u ? 1L : 0L);
+                surelyRichLoose += entry.WeightedUtility & -(surely >= aboveLoose * u ? 1L : 0L);
+            }
+
+            return new Trial(f, moneyError, richUtility, shortCount, surelyRichTight, surelyRichLoose);
         }
 
         // Proves |rho - true rho| <= delta. With F(x) = sum of min(money, x * utility), the true rho solves F = cost;
@@ -404,27 +420,30 @@ internal static class FastEqualShares
             var delta = rho.Hi - rho.Mid;
             var maxPayment = 0.0;
             var maxError = 0.0;
+            var wallets = _wallets;
             for (var i = 0; i < supporters.Length; i++)
             {
                 var g = supporters[i];
-                var payment = Math.Min(_money[g], rho.Mid * utilities[i]);
+                ref var money = ref wallets[g].Money;
+                ref var error = ref wallets[g].Error;
+                var payment = Math.Min(money, rho.Mid * utilities[i]);
                 maxPayment = Math.Max(maxPayment, payment);
 
                 // min(money, rho * u) is off by at most the larger of the errors in money and in rho * u.
-                maxError = Math.Max(maxError, Math.Max(_error[g], (delta + (2 * Unit * rho.Mid)) * utilities[i]));
+                maxError = Math.Max(maxError, Math.Max(error, (delta + (2 * Unit * rho.Mid)) * utilities[i]));
                 _touched[g] = true;
-                if (_money[g] + _error[g] <= rho.Lo * utilities[i] * (1 - (4 * Unit)))
+                if (money + error <= rho.Lo * utilities[i] * (1 - (4 * Unit)))
                 {
                     // Surely short: pays everything, and has exactly nothing left.
-                    _money[g] = 0;
-                    _error[g] = 0;
+                    money = 0;
+                    error = 0;
                     continue;
                 }
 
-                _money[g] = Math.Max(0, _money[g] - payment);
+                money = Math.Max(0, money - payment);
 
                 // The error grows by the error in rho times the utility, plus two roundings.
-                _error[g] += (delta * utilities[i]) + (4 * Unit * _start);
+                error += (delta * utilities[i]) + (4 * Unit * _start);
             }
 
             if (!amounts)
