@@ -61,6 +61,7 @@ internal sealed class EqualSharesInput
             (election.Costs[p] == 0 ? free : eligible).Add(p);
         }
 
+        TotalUtility = [.. Enumerable.Range(0, count).Select(p => Entries[p].Sum(e => e.WeightedUtility))];
         Eligible = [.. eligible];
         FreeProjects = [.. free];
     }
@@ -78,6 +79,9 @@ internal sealed class EqualSharesInput
 
     /// <summary>Per project, its supporters with weight and utility side by side, as the fast engine reads them.</summary>
     public SupporterEntry[][] Entries { get; }
+
+    /// <summary>Per project, the sum of weight times utility over its supporters.</summary>
+    public long[] TotalUtility { get; }
 
     /// <summary>Projects the run may buy: supported, with a cost above zero.</summary>
     public int[] Eligible { get; }

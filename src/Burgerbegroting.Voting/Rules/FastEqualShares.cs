@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace Burgerbegroting.Voting;
@@ -24,8 +25,18 @@ internal static class FastEqualShares
     /// One run, or null when floating point cannot decide. Without <paramref name="amounts"/> only the winners, their
     /// order and the ties are computed (what an add1 rule needs to try a run), not the amounts explanations publish.
     /// </summary>
-    public static EqualSharesRun? TryRun(EqualSharesInput input, long budgetNumerator, bool amounts = true) =>
-        new Engine(input, budgetNumerator).Run(amounts);
+    public static EqualSharesRun? TryRun(EqualSharesInput input, long budgetNumerator, bool amounts = true)
+    {
+        var engine = new Engine(input, budgetNumerator);
+        try
+        {
+            return engine.Run(amounts);
+        }
+        finally
+        {
+            engine.Release();
+        }
+    }
 
     // Rounds an amount known only to lie in [lo, hi]; null when the ends round differently.
     private static decimal? Publish(Func<BigRational, decimal> round, BigRational lo, BigRational hi, long scale)
@@ -76,10 +87,12 @@ internal static class FastEqualShares
 
     /// <summary>
     /// What one pass over a project's supporters at a trial rho found: F(rho) as computed, the sum of the money errors,
-    /// the utility of those who pay in full, how many are short, and the utility of those surely paying in full at
-    /// rho * (1 + eta) for both margins.
+    /// the utility of those who pay in full, how many are short, the utility of those surely paying in full at
+    /// rho * (1 + eta) for both margins, the money of those short, and the least (money - error) / utility of those
+    /// paying in full.
     /// </summary>
-    private readonly record struct Trial(double F, double MoneyError, long RichUtility, int ShortCount, long SurelyRichTight, long SurelyRichLoose);
+    private readonly record struct Trial(
+        double F, double MoneyError, long RichUtility, int ShortCount, long SurelyRichTight, long SurelyRichLoose, double ShortMoney, double LeastSureRatio);
 
     /// <summary>A group's money and the bound on its error, read together.</summary>
     private struct Wallet
@@ -111,22 +124,18 @@ internal static class FastEqualShares
             _voters = _election.VoterCount;
             _start = (double)budgetNumerator / _voters;
             _startError = _start * 2 * Unit;
-            _wallets = new Wallet[_election.Weights.Length];
-            Array.Fill(_wallets, new Wallet { Money = _start, Error = _startError });
 
-            _touched = new bool[_election.Weights.Length];
+            // The add1 rules make hundreds of runs: the per-group arrays are borrowed, not allocated each time.
+            var groups = _election.Weights.Length;
+            _wallets = ArrayPool<Wallet>.Shared.Rent(groups);
+            _wallets.AsSpan(0, groups).Fill(new Wallet { Money = _start, Error = _startError });
+            _touched = ArrayPool<bool>.Shared.Rent(groups);
+            _touched.AsSpan(0, groups).Clear();
             _staleLo = new double[_election.ProjectCount];
-            _totalUtility = new long[_election.ProjectCount];
+            _totalUtility = input.TotalUtility;
             _untouchedPayInFull = new long[_election.ProjectCount];
             foreach (var p in input.Eligible)
             {
-                var weights = input.Weights[p];
-                var utilities = input.Utilities[p];
-                for (var i = 0; i < weights.Length; i++)
-                {
-                    _totalUtility[p] = checked(_totalUtility[p] + (weights[i] * utilities[i]));
-                }
-
                 var allPay = Rho.FromFraction(_election.Costs[p], _totalUtility[p]);
                 _staleLo[p] = allPay.Lo;
 
@@ -135,6 +144,12 @@ internal static class FastEqualShares
                 var most = (Int128)budgetNumerator * _totalUtility[p] / ((Int128)_election.Costs[p] * _voters);
                 _untouchedPayInFull[p] = most > long.MaxValue ? long.MaxValue : (long)most;
             }
+        }
+
+        public void Release()
+        {
+            ArrayPool<Wallet>.Shared.Return(_wallets);
+            ArrayPool<bool>.Shared.Return(_touched);
         }
 
         public EqualSharesRun? Run(bool amounts)
@@ -279,6 +294,7 @@ internal static class FastEqualShares
             }
 
             var rho = Math.Max(allPay.Mid, _staleLo[p]);
+            var n = _input.Supporters[p].Length;
             var trial = Try(p, rho);
             while (true)
             {
@@ -287,13 +303,19 @@ internal static class FastEqualShares
                     return Verdict.Uncertain;
                 }
 
-                var next = Math.Max(rho, rho + ((cost - trial.F) / trial.RichUtility));
-                var shortCount = trial.ShortCount;
+                var next = Math.Max(rho, (cost - trial.ShortMoney) / trial.RichUtility);
                 if (next == rho)
                 {
                     break;
                 }
 
+                if (Foreseen(next, cost, n, trial) is { } foreseen)
+                {
+                    result = foreseen;
+                    return Verdict.Priced;
+                }
+
+                var shortCount = trial.ShortCount;
                 rho = next;
                 trial = Try(p, rho);
                 if (trial.ShortCount == shortCount)
@@ -303,7 +325,6 @@ internal static class FastEqualShares
             }
 
             // A wider margin helps when many payers sit just above rho; try the tight one first.
-            var n = _input.Supporters[p].Length;
             if ((Certify(rho, cost, n, trial.F, trial.MoneyError, trial.SurelyRichTight, TightEta)
                 ?? Certify(rho, cost, n, trial.F, trial.MoneyError, trial.SurelyRichLoose, LooseEta)) is not { } certified)
             {
@@ -312,6 +333,27 @@ internal static class FastEqualShares
 
             result = certified;
             return Verdict.Priced;
+        }
+
+        // The certificate for the next trial rho without another pass, when the pass at the last trial shows the short
+        // set cannot change up to it: every voter paying in full there surely still pays in full at next * (1 + eta).
+        // Then F(next) = short money + next * rich utility, computed here with at most the rounding error Certify
+        // allows for a pass (one rounding per short voter's term and in their sum, two for the rich part, one for the
+        // sum), and the voters surely paying in full are exactly the rich ones.
+        private static Rho? Foreseen(double next, long cost, int n, Trial trial)
+        {
+            var f = trial.ShortMoney + (next * trial.RichUtility);
+            foreach (var eta in (ReadOnlySpan<double>)[TightEta, LooseEta])
+            {
+                var above = next * (1 + eta) * (1 + (4 * Unit));
+                if (trial.LeastSureRatio >= above * (1 + (4 * Unit))
+                    && Certify(next, cost, n, f, trial.MoneyError, trial.RichUtility, eta) is { } certified)
+                {
+                    return certified;
+                }
+            }
+
+            return null;
         }
 
         // Do the supporters together have at least the cost (null: too close to call)? And do all surely pay in full
@@ -376,22 +418,31 @@ internal static class FastEqualShares
             var shortCount = 0;
             long surelyRichTight = 0;
             long surelyRichLoose = 0;
+            var shortMoney = 0.0;
+            var leastSureRatio = double.MaxValue;
             foreach (ref readonly var entry in entries.AsSpan())
             {
                 var wallet = wallets[entry.Group];
                 var u = entry.Utility;
                 var share = rho * u;
                 var isShort = wallet.Money < share ? 1 : 0;
+                var shortOne = (double)isShort;
                 f += entry.Weight * double.MinNative(wallet.Money, share);
+                shortMoney += entry.Weight * wallet.Money * shortOne;
                 moneyError += entry.Weight * wallet.Error;
                 richUtility += entry.WeightedUtility & (isShort - 1L);
                 shortCount += isShort;
                 var surely = wallet.Money - wallet.Error;
                 surelyRichTight += entry.WeightedUtility & -(surely >= aboveTight * u ? 1L : 0L);
                 surelyRichLoose += entry.WeightedUtility & -(surely >= aboveLoose * u ? 1L : 0L);
+
+                // The least (money - error) / utility over those paying in full (short ones count as the largest
+                // double; both products below are exact, as one factor is 0 or 1).
+                var ratio = (surely / u * (1 - shortOne)) + (double.MaxValue * shortOne);
+                leastSureRatio = double.MinNative(leastSureRatio, ratio);
             }
 
-            return new Trial(f, moneyError, richUtility, shortCount, surelyRichTight, surelyRichLoose);
+            return new Trial(f, moneyError, richUtility, shortCount, surelyRichTight, surelyRichLoose, shortMoney, leastSureRatio);
         }
 
         // Proves |rho - true rho| <= delta. With F(x) = sum of min(money, x * utility), the true rho solves F = cost;
