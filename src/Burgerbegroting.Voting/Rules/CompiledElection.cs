@@ -52,6 +52,19 @@ internal sealed class CompiledElection
         members = [.. order.Select(g => members[g])];
 
         Weights = [.. weights];
+        var together = new bool[projects.Count, projects.Count];
+        foreach (var key in members)
+        {
+            foreach (var a in key.Projects)
+            {
+                foreach (var b in key.Projects)
+                {
+                    together[a, b] = true;
+                }
+            }
+        }
+
+        Neighbours = [.. Enumerable.Range(0, projects.Count).Select(a => Enumerable.Range(0, projects.Count).Where(b => b != a && together[a, b]).ToArray())];
         var supporters = projects.Select(_ => new List<int>()).ToArray();
         var points = projects.Select(_ => new List<long>()).ToArray();
         for (var g = 0; g < members.Count; g++)
@@ -91,6 +104,9 @@ internal sealed class CompiledElection
 
     /// <summary>Per project, parallel to <see cref="Supporters"/>: the points each group gives (1 unless cumulative).</summary>
     public long[][] SupporterPoints { get; }
+
+    /// <summary>Per project, the other projects that some group supports together with it.</summary>
+    public int[][] Neighbours { get; }
 
     /// <summary>Per project, the number of voters that support it.</summary>
     public long[] Votes { get; }

@@ -62,6 +62,8 @@ internal sealed class EqualSharesInput
         }
 
         TotalUtility = [.. Enumerable.Range(0, count).Select(p => Entries[p].Sum(e => e.WeightedUtility))];
+        SupporterWeight = [.. Weights.Select(w => w.Sum())];
+        MostUtility = [.. Utilities.Select(u => u.Length == 0 ? 0 : u.Max())];
         Eligible = [.. eligible];
         FreeProjects = [.. free];
     }
@@ -82,6 +84,12 @@ internal sealed class EqualSharesInput
 
     /// <summary>Per project, the sum of weight times utility over its supporters.</summary>
     public long[] TotalUtility { get; }
+
+    /// <summary>Per project, the number of voters supporting it.</summary>
+    public long[] SupporterWeight { get; }
+
+    /// <summary>Per project, the largest utility of one of its supporters.</summary>
+    public long[] MostUtility { get; }
 
     /// <summary>Projects the run may buy: supported, with a cost above zero.</summary>
     public int[] Eligible { get; }

@@ -89,10 +89,10 @@ internal static class FastEqualShares
     /// What one pass over a project's supporters at a trial rho found: F(rho) as computed, the sum of the money errors,
     /// the utility of those who pay in full, how many are short, the utility of those surely paying in full at
     /// rho * (1 + eta) for both margins, the money of those short, and the least (money - error) / utility of those
-    /// paying in full.
+    /// paying in full, and the money of all.
     /// </summary>
     private readonly record struct Trial(
-        double F, double MoneyError, long RichUtility, int ShortCount, long SurelyRichTight, long SurelyRichLoose, double ShortMoney, double LeastSureRatio);
+        double F, double MoneyError, long RichUtility, int ShortCount, long SurelyRichTight, long SurelyRichLoose, double ShortMoney, double LeastSureRatio, double Money);
 
     /// <summary>A group's money and the bound on its error, read together.</summary>
     private struct Wallet
@@ -111,6 +111,9 @@ internal static class FastEqualShares
         private readonly double _startError;
         private readonly Wallet[] _wallets;
         private readonly bool[] _touched;
+
+        // Per project: whether some supporter may have paid for a project already (it shares voters with one bought).
+        private readonly bool[] _reached;
         private readonly double[] _staleLo;
         private readonly long[] _totalUtility;
         private readonly long[] _untouchedPayInFull;
@@ -132,6 +135,7 @@ internal static class FastEqualShares
             _touched = ArrayPool<bool>.Shared.Rent(groups);
             _touched.AsSpan(0, groups).Clear();
             _staleLo = new double[_election.ProjectCount];
+            _reached = new bool[_election.ProjectCount];
             _totalUtility = input.TotalUtility;
             _untouchedPayInFull = new long[_election.ProjectCount];
             foreach (var p in input.Eligible)
@@ -218,6 +222,11 @@ internal static class FastEqualShares
 
                 run.Selected.Add(chosen);
                 active.Remove(chosen);
+                foreach (var q in _election.Neighbours[chosen])
+                {
+                    _reached[q] = true;
+                }
+
                 var payment = Pay(chosen, chosenRho, amounts);
                 if (amounts)
                 {
@@ -281,21 +290,42 @@ internal static class FastEqualShares
             result = default;
             var cost = _election.Costs[p];
             var allPay = Rho.FromFraction(cost, _totalUtility[p]);
-            var (affordable, allPayInFull) = FirstLook(p, allPay);
-            if (affordable is not true)
-            {
-                return affordable is null ? Verdict.Uncertain : Verdict.Unaffordable;
-            }
+            var n = _input.Supporters[p].Length;
 
-            if (allPayInFull)
+            // After the first payment by a supporter, rho is above cost / total utility for good; then whether
+            // the supporters can afford p is read from the first trial's pass (or, when too close to call, from a look
+            // that counts the voters still at the starting money exactly).
+            var lookedFirst = _staleLo[p] <= allPay.Hi;
+            if (lookedFirst)
             {
-                result = allPay;
-                return Verdict.Priced;
+                var (affordable, allPayInFull) = _reached[p] ? FirstLook(p, allPay) : Untouched(p);
+                if (affordable is not true)
+                {
+                    return affordable is null ? Verdict.Uncertain : Verdict.Unaffordable;
+                }
+
+                if (allPayInFull)
+                {
+                    result = allPay;
+                    return Verdict.Priced;
+                }
             }
 
             var rho = Math.Max(allPay.Mid, _staleLo[p]);
-            var n = _input.Supporters[p].Length;
             var trial = Try(p, rho);
+            if (!lookedFirst)
+            {
+                var sum = trial.Money;
+                var error = (trial.MoneyError * (1 + ((n + 4) * Unit))) + ((n + 3) * Unit * sum);
+                if (!(sum - error >= cost))
+                {
+                    var affordable = sum + error < cost ? false : FirstLook(p, allPay).Affordable;
+                    if (affordable is not true)
+                    {
+                        return affordable is null ? Verdict.Uncertain : Verdict.Unaffordable;
+                    }
+                }
+            }
             while (true)
             {
                 if (trial.RichUtility == 0)
@@ -354,6 +384,13 @@ internal static class FastEqualShares
             }
 
             return null;
+        }
+
+        // FirstLook for a project none of whose supporters has paid anything yet: in whole numbers, without a pass.
+        private (bool? Affordable, bool AllPayInFull) Untouched(int p)
+        {
+            var affordable = (Int128)_input.SupporterWeight[p] * _budgetNumerator >= (Int128)_election.Costs[p] * _voters;
+            return (affordable, affordable && _input.MostUtility[p] <= _untouchedPayInFull[p]);
         }
 
         // Do the supporters together have at least the cost (null: too close to call)? And do all surely pay in full
@@ -419,6 +456,7 @@ internal static class FastEqualShares
             long surelyRichTight = 0;
             long surelyRichLoose = 0;
             var shortMoney = 0.0;
+            var money = 0.0;
             var leastSureRatio = double.MaxValue;
             foreach (ref readonly var entry in entries.AsSpan())
             {
@@ -429,6 +467,7 @@ internal static class FastEqualShares
                 var shortOne = (double)isShort;
                 f += entry.Weight * double.MinNative(wallet.Money, share);
                 shortMoney += entry.Weight * wallet.Money * shortOne;
+                money += entry.Weight * wallet.Money;
                 moneyError += entry.Weight * wallet.Error;
                 richUtility += entry.WeightedUtility & (isShort - 1L);
                 shortCount += isShort;
@@ -442,7 +481,7 @@ internal static class FastEqualShares
                 leastSureRatio = double.MinNative(leastSureRatio, ratio);
             }
 
-            return new Trial(f, moneyError, richUtility, shortCount, surelyRichTight, surelyRichLoose, shortMoney, leastSureRatio);
+            return new Trial(f, moneyError, richUtility, shortCount, surelyRichTight, surelyRichLoose, shortMoney, leastSureRatio, money);
         }
 
         // Proves |rho - true rho| <= delta. With F(x) = sum of min(money, x * utility), the true rho solves F = cost;
