@@ -25,6 +25,9 @@ internal sealed class EqualSharesInput
         Utilities = new long[count][];
         Weights = new long[count][];
         Entries = new SupporterEntry[count][];
+        TotalUtility = new long[count];
+        SupporterWeight = new long[count];
+        MostUtility = new long[count];
         var eligible = new List<int>();
         var free = new List<int>();
         for (var p = 0; p < count; p++)
@@ -51,8 +54,18 @@ internal sealed class EqualSharesInput
 
             Supporters[p] = [.. supporters];
             Utilities[p] = [.. utilities];
-            Weights[p] = [.. Supporters[p].Select(g => election.Weights[g])];
-            Entries[p] = [.. Supporters[p].Select((g, i) => new SupporterEntry(g, Weights[p][i], Utilities[p][i]))];
+            Weights[p] = new long[supporters.Count];
+            Entries[p] = new SupporterEntry[supporters.Count];
+            for (var i = 0; i < supporters.Count; i++)
+            {
+                var weight = election.Weights[supporters[i]];
+                Weights[p][i] = weight;
+                Entries[p][i] = new SupporterEntry(supporters[i], weight, utilities[i]);
+                TotalUtility[p] = checked(TotalUtility[p] + Entries[p][i].WeightedUtility);
+                SupporterWeight[p] += weight;
+                MostUtility[p] = Math.Max(MostUtility[p], utilities[i]);
+            }
+
             if (Supporters[p].Length == 0 || (satisfaction == Satisfaction.Cost && election.Costs[p] == 0))
             {
                 continue; // nobody gains from it: pabutools leaves it out of the run
@@ -61,9 +74,6 @@ internal sealed class EqualSharesInput
             (election.Costs[p] == 0 ? free : eligible).Add(p);
         }
 
-        TotalUtility = [.. Enumerable.Range(0, count).Select(p => Entries[p].Sum(e => e.WeightedUtility))];
-        SupporterWeight = [.. Weights.Select(w => w.Sum())];
-        MostUtility = [.. Utilities.Select(u => u.Length == 0 ? 0 : u.Max())];
         Eligible = [.. eligible];
         FreeProjects = [.. free];
     }
