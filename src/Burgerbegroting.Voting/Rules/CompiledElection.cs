@@ -83,6 +83,8 @@ internal sealed class CompiledElection
         TotalPoints = [.. Enumerable.Range(0, projects.Count).Select(p => Supporters[p].Select((g, i) => Weights[g] * SupporterPoints[p][i]).Sum())];
     }
 
+    private readonly EqualSharesInput?[] _equalShares = new EqualSharesInput?[Enum.GetValues<Satisfaction>().Length];
+
     public Election Election { get; }
 
     public int ProjectCount => Costs.Length;
@@ -114,6 +116,19 @@ internal sealed class CompiledElection
     public long[] TotalPoints { get; }
 
     public static CompiledElection From(Election election) => new(election);
+
+    /// <summary>The supporters, utilities and weights the Method of Equal Shares reads, built once per satisfaction.</summary>
+    public EqualSharesInput EqualSharesInput(Satisfaction satisfaction)
+    {
+        ref var slot = ref _equalShares[(int)satisfaction];
+        if (Volatile.Read(ref slot) is { } built)
+        {
+            return built;
+        }
+
+        Interlocked.CompareExchange(ref slot, Voting.EqualSharesInput.Shared(this, satisfaction), null);
+        return slot!;
+    }
 
     public decimal ToMoney(long scaled) => (decimal)scaled / Scale;
 

@@ -13,13 +13,32 @@ public enum Satisfaction
     Points,
 }
 
-/// <summary>The projects and supporters one Method of Equal Shares run works on.</summary>
+/// <summary>
+/// The projects and supporters one Method of Equal Shares run works on. All but the tie-breaking ranks is built once
+/// per election and satisfaction (<see cref="CompiledElection.EqualSharesInput"/>) and shared by every rule call.
+/// </summary>
 internal sealed class EqualSharesInput
 {
     public EqualSharesInput(CompiledElection election, Satisfaction satisfaction, int[] ranks)
     {
+        var shared = election.EqualSharesInput(satisfaction);
         Election = election;
         Ranks = ranks;
+        Supporters = shared.Supporters;
+        Utilities = shared.Utilities;
+        Weights = shared.Weights;
+        Entries = shared.Entries;
+        TotalUtility = shared.TotalUtility;
+        SupporterWeight = shared.SupporterWeight;
+        MostUtility = shared.MostUtility;
+        Eligible = shared.Eligible;
+        FreeProjects = shared.FreeProjects;
+    }
+
+    private EqualSharesInput(CompiledElection election, Satisfaction satisfaction)
+    {
+        Election = election;
+        Ranks = [];
         var count = election.ProjectCount;
         Supporters = new int[count][];
         Utilities = new long[count][];
@@ -79,6 +98,9 @@ internal sealed class EqualSharesInput
     }
 
     public CompiledElection Election { get; }
+
+    /// <summary>The input without tie-breaking ranks, as the election keeps it for every rule call.</summary>
+    public static EqualSharesInput Shared(CompiledElection election, Satisfaction satisfaction) => new(election, satisfaction);
 
     public int[] Ranks { get; }
 
