@@ -35,6 +35,11 @@ public sealed class Add1EqualSharesRule(string name, Satisfaction satisfaction, 
         var input = EqualSharesRule.Input(election, Satisfaction, tieBreaking);
         var compiled = input.Election;
         var (run, numerator, increments) = Iterate(input);
+        if (!run.HasAmounts)
+        {
+            // The runs were tried for their winners alone; the one published is run again with its amounts.
+            run = EqualSharesRule.RunOnce(input, numerator);
+        }
 
         var builder = EqualSharesRule.Describe(input, Name, run, numerator);
         var ties = EqualSharesRule.Ties(input, run);
@@ -59,7 +64,7 @@ public sealed class Add1EqualSharesRule(string name, Satisfaction satisfaction, 
         var election = input.Election;
         // One unit of money for every voter, in scaled money: the numerator of budget / voters grows by voters * scale.
         var step = checked(election.VoterCount * election.Scale);
-        var previous = (Run: new EqualSharesRun(), Numerator: election.Budget, Increments: 0);
+        var previous = (Run: new EqualSharesRun { HasAmounts = true }, Numerator: election.Budget, Increments: 0);
         previous.Run.Selected.AddRange(input.FreeProjects);
 
         // The runs for successive increments are independent, so a few are computed side by side; they are
@@ -68,7 +73,7 @@ public sealed class Add1EqualSharesRule(string name, Satisfaction satisfaction, 
         for (var first = 0; ; first += batch)
         {
             var runs = new EqualSharesRun[batch];
-            Parallel.For(0, batch, j => runs[j] = EqualSharesRule.RunOnce(input, checked(election.Budget + ((first + j) * step))));
+            Parallel.For(0, batch, j => runs[j] = EqualSharesRule.RunOnce(input, checked(election.Budget + ((first + j) * step)), amounts: false));
             for (var j = 0; j < batch; j++)
             {
                 var run = runs[j];

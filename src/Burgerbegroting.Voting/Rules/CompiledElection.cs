@@ -43,7 +43,28 @@ internal sealed class CompiledElection
             weights[slot]++;
         }
 
+        // Groups are numbered in the order of their ballots (project indices, then points), so the supporters of a
+        // project come in long runs of neighbouring groups: the Method of Equal Shares reads every supporter's money
+        // many times, and neighbours share cache lines. The numbering changes no outcome.
+        var order = Enumerable.Range(0, members.Count).ToArray();
+        Array.Sort(order, (a, b) => BallotKey.Compare(members[a], members[b]));
+        weights = [.. order.Select(g => weights[g])];
+        members = [.. order.Select(g => members[g])];
+
         Weights = [.. weights];
+        var together = new bool[projects.Count, projects.Count];
+        foreach (var key in members)
+        {
+            foreach (var a in key.Projects)
+            {
+                foreach (var b in key.Projects)
+                {
+                    together[a, b] = true;
+                }
+            }
+        }
+
+        Neighbours = [.. Enumerable.Range(0, projects.Count).Select(a => Enumerable.Range(0, projects.Count).Where(b => b != a && together[a, b]).ToArray())];
         var supporters = projects.Select(_ => new List<int>()).ToArray();
         var points = projects.Select(_ => new List<long>()).ToArray();
         for (var g = 0; g < members.Count; g++)
@@ -61,6 +82,8 @@ internal sealed class CompiledElection
         Votes = [.. Supporters.Select(s => s.Sum(g => Weights[g]))];
         TotalPoints = [.. Enumerable.Range(0, projects.Count).Select(p => Supporters[p].Select((g, i) => Weights[g] * SupporterPoints[p][i]).Sum())];
     }
+
+    private readonly EqualSharesInput?[] _equalShares = new EqualSharesInput?[Enum.GetValues<Satisfaction>().Length];
 
     public Election Election { get; }
 
@@ -84,12 +107,28 @@ internal sealed class CompiledElection
     /// <summary>Per project, parallel to <see cref="Supporters"/>: the points each group gives (1 unless cumulative).</summary>
     public long[][] SupporterPoints { get; }
 
+    /// <summary>Per project, the other projects that some group supports together with it.</summary>
+    public int[][] Neighbours { get; }
+
     /// <summary>Per project, the number of voters that support it.</summary>
     public long[] Votes { get; }
 
     public long[] TotalPoints { get; }
 
     public static CompiledElection From(Election election) => new(election);
+
+    /// <summary>The supporters, utilities and weights the Method of Equal Shares reads, built once per satisfaction.</summary>
+    public EqualSharesInput EqualSharesInput(Satisfaction satisfaction)
+    {
+        ref var slot = ref _equalShares[(int)satisfaction];
+        if (Volatile.Read(ref slot) is { } built)
+        {
+            return built;
+        }
+
+        Interlocked.CompareExchange(ref slot, Voting.EqualSharesInput.Shared(this, satisfaction), null);
+        return slot!;
+    }
 
     public decimal ToMoney(long scaled) => (decimal)scaled / Scale;
 
@@ -131,6 +170,13 @@ internal sealed class CompiledElection
 
             Array.Sort(projects, points);
             return new BallotKey(projects, points);
+        }
+
+        // Lexicographic: the projects, then the points.
+        public static int Compare(BallotKey a, BallotKey b)
+        {
+            var byProjects = a.Projects.AsSpan().SequenceCompareTo(b.Projects);
+            return byProjects != 0 ? byProjects : a.Points.AsSpan().SequenceCompareTo(b.Points);
         }
 
         public bool Equals(BallotKey other) =>

@@ -29,15 +29,18 @@ public sealed class EqualSharesRule(string name, Satisfaction satisfaction) : IO
     internal static EqualSharesInput Input(Election election, Satisfaction satisfaction, IComparer<Project>? tieBreaking) =>
         new(election.Compiled, satisfaction, TieBreaking.Ranks(election.Projects, tieBreaking ?? TieBreaking.ByIdOrdinal));
 
-    /// <summary>One run with every voter starting at <paramref name="budgetNumerator"/> / voters (scaled money).</summary>
-    internal static EqualSharesRun RunOnce(EqualSharesInput input, long budgetNumerator)
+    /// <summary>
+    /// One run with every voter starting at <paramref name="budgetNumerator"/> / voters (scaled money); without
+    /// <paramref name="amounts"/> the fast engine leaves out the amounts explanations publish.
+    /// </summary>
+    internal static EqualSharesRun RunOnce(EqualSharesInput input, long budgetNumerator, bool amounts = true)
     {
         if (input.Election.VoterCount == 0)
         {
-            return new EqualSharesRun();
+            return new EqualSharesRun { HasAmounts = true };
         }
 
-        if (FastEqualShares.TryRun(input, budgetNumerator) is { } run)
+        if (FastEqualShares.TryRun(input, budgetNumerator, amounts) is { } run)
         {
             return run;
         }

@@ -22,7 +22,7 @@ internal static class ExactEqualShares
             var totalUtility = BigInteger.Zero;
             for (var i = 0; i < input.Supporters[p].Length; i++)
             {
-                totalUtility += election.Weights[input.Supporters[p][i]] * input.Utilities[p][i];
+                totalUtility += input.Weights[p][i] * input.Utilities[p][i];
             }
 
             stale[p] = BigRational.Create(election.Costs[p], totalUtility);
@@ -81,6 +81,7 @@ internal static class ExactEqualShares
         }
 
         wallets.PublishMoneyLeft(run);
+        run.HasAmounts = true;
         return run;
     }
 
@@ -167,7 +168,7 @@ internal static class ExactEqualShares
             for (var i = 0; i < supporters.Length; i++)
             {
                 var key = (_classOf[supporters[i]], input.Utilities[p][i]);
-                byClass[key] = byClass.GetValueOrDefault(key) + input.Election.Weights[supporters[i]];
+                byClass[key] = byClass.GetValueOrDefault(key) + input.Weights[p][i];
             }
 
             return [.. byClass.Select(kv => (_money[kv.Key.Class], kv.Key.Utility, kv.Value))];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace Burgerbegroting.Voting;
@@ -16,8 +17,26 @@ internal static class FastEqualShares
     // Unit roundoff of a double.
     private const double Unit = 1.0 / (1L << 53);
 
-    public static EqualSharesRun? TryRun(EqualSharesInput input, long budgetNumerator) =>
-        new Engine(input, budgetNumerator).Run();
+    // The margins above rho at which voters must surely still pay in full for a certificate (see Certify).
+    private const double TightEta = 1e-6;
+    private const double LooseEta = 1e-3;
+
+    /// <summary>
+    /// One run, or null when floating point cannot decide. Without <paramref name="amounts"/> only the winners, their
+    /// order and the ties are computed (what an add1 rule needs to try a run), not the amounts explanations publish.
+    /// </summary>
+    public static EqualSharesRun? TryRun(EqualSharesInput input, long budgetNumerator, bool amounts = true)
+    {
+        var engine = new Engine(input, budgetNumerator);
+        try
+        {
+            return engine.Run(amounts);
+        }
+        finally
+        {
+            engine.Release();
+        }
+    }
 
     // Rounds an amount known only to lie in [lo, hi]; null when the ends round differently.
     private static decimal? Publish(Func<BigRational, decimal> round, BigRational lo, BigRational hi, long scale)
@@ -54,6 +73,34 @@ internal static class FastEqualShares
         }
     }
 
+    private enum Verdict
+    {
+        /// <summary>Floating point cannot decide; the run must be redone in exact fractions.</summary>
+        Uncertain,
+
+        /// <summary>The supporters together have less than the cost (and money only goes down).</summary>
+        Unaffordable,
+
+        /// <summary>Affordable, with rho certified.</summary>
+        Priced,
+    }
+
+    /// <summary>
+    /// What one pass over a project's supporters at a trial rho found: F(rho) as computed, the sum of the money errors,
+    /// the utility of those who pay in full, how many are short, the utility of those surely paying in full at
+    /// rho * (1 + eta) for both margins, the money of those short, and the least (money - error) / utility of those
+    /// paying in full, and the money of all.
+    /// </summary>
+    private readonly record struct Trial(
+        double F, double MoneyError, long RichUtility, int ShortCount, long SurelyRichTight, long SurelyRichLoose, double ShortMoney, double LeastSureRatio, double Money);
+
+    /// <summary>A group's money and the bound on its error, read together.</summary>
+    private struct Wallet
+    {
+        public double Money;
+        public double Error;
+    }
+
     private sealed class Engine
     {
         private readonly EqualSharesInput _input;
@@ -62,11 +109,14 @@ internal static class FastEqualShares
         private readonly long _voters;
         private readonly double _start;
         private readonly double _startError;
-        private readonly double[] _money;
+        private readonly Wallet[] _wallets;
         private readonly bool[] _touched;
-        private readonly double[] _error;
+
+        // Per project: whether some supporter may have paid for a project already (it shares voters with one bought).
+        private readonly bool[] _reached;
         private readonly double[] _staleLo;
         private readonly long[] _totalUtility;
+        private readonly long[] _untouchedPayInFull;
         private bool _uncertain;
 
         public Engine(EqualSharesInput input, long budgetNumerator)
@@ -77,61 +127,67 @@ internal static class FastEqualShares
             _voters = _election.VoterCount;
             _start = (double)budgetNumerator / _voters;
             _startError = _start * 2 * Unit;
-            _money = new double[_election.Weights.Length];
-            Array.Fill(_money, _start);
-            _touched = new bool[_money.Length];
-            _error = new double[_money.Length];
-            Array.Fill(_error, _startError);
+
+            // The add1 rules make hundreds of runs: the per-group arrays are borrowed, not allocated each time.
+            var groups = _election.Weights.Length;
+            _wallets = ArrayPool<Wallet>.Shared.Rent(groups);
+            _wallets.AsSpan(0, groups).Fill(new Wallet { Money = _start, Error = _startError });
+            _touched = ArrayPool<bool>.Shared.Rent(groups);
+            _touched.AsSpan(0, groups).Clear();
             _staleLo = new double[_election.ProjectCount];
-            _totalUtility = new long[_election.ProjectCount];
+            _reached = new bool[_election.ProjectCount];
+            _totalUtility = input.TotalUtility;
+            _untouchedPayInFull = new long[_election.ProjectCount];
             foreach (var p in input.Eligible)
             {
-                var supporters = input.Supporters[p];
-                for (var i = 0; i < supporters.Length; i++)
-                {
-                    _totalUtility[p] = checked(_totalUtility[p] + (_election.Weights[supporters[i]] * input.Utilities[p][i]));
-                }
+                var allPay = Rho.FromFraction(_election.Costs[p], _totalUtility[p]);
+                _staleLo[p] = allPay.Lo;
 
-                _staleLo[p] = Rho.FromFraction(_election.Costs[p], _totalUtility[p]).Lo;
+                // A voter still at the starting money pays rho * u in full at rho = cost / total utility exactly when
+                // budgetNumerator / voters >= cost * u / total utility, i.e. when u is at most this (whole numbers).
+                var most = (Int128)budgetNumerator * _totalUtility[p] / ((Int128)_election.Costs[p] * _voters);
+                _untouchedPayInFull[p] = most > long.MaxValue ? long.MaxValue : (long)most;
             }
         }
 
-        public EqualSharesRun? Run()
+        public void Release()
         {
-            var run = new EqualSharesRun();
+            ArrayPool<Wallet>.Shared.Return(_wallets);
+            ArrayPool<bool>.Shared.Return(_touched);
+        }
+
+        public EqualSharesRun? Run(bool amounts)
+        {
+            var run = new EqualSharesRun { HasAmounts = amounts };
             run.Selected.AddRange(_input.FreeProjects);
             var active = new List<int>(_input.Eligible);
             var tied = new List<int>();
             while (active.Count > 0)
             {
                 // An earlier rho is a lower bound (money only goes down): look at the most promising first and
-                // stop once a bound alone is worse than the best found.
+                // stop once a bound alone is worse than the best found. A project past that point cannot be chosen
+                // in this step whether or not it is still affordable, so it is not looked at.
                 active.Sort((a, b) => _staleLo[a].CompareTo(_staleLo[b]));
                 Rho? best = null;
                 tied.Clear();
                 for (var index = 0; index < active.Count; index++)
                 {
                     var p = active[index];
-                    var affordable = Affordable(p);
-                    if (affordable is null)
-                    {
-                        return null;
-                    }
-
-                    if (affordable == false)
-                    {
-                        active.RemoveAt(index--);
-                        continue;
-                    }
-
                     if (best is { } bound && _staleLo[p] > bound.Hi)
                     {
                         break;
                     }
 
-                    if (ComputeRho(p) is not { } rho)
+                    var verdict = Evaluate(p, out var rho);
+                    if (verdict == Verdict.Uncertain)
                     {
                         return null;
+                    }
+
+                    if (verdict == Verdict.Unaffordable)
+                    {
+                        active.RemoveAt(index--);
+                        continue;
                     }
 
                     _staleLo[p] = rho.Lo;
@@ -166,12 +222,24 @@ internal static class FastEqualShares
 
                 run.Selected.Add(chosen);
                 active.Remove(chosen);
-                run.MaxPayment[chosen] = Pay(chosen, chosenRho) ?? Uncertain();
+                foreach (var q in _election.Neighbours[chosen])
+                {
+                    _reached[q] = true;
+                }
+
+                var payment = Pay(chosen, chosenRho, amounts);
+                if (amounts)
+                {
+                    run.MaxPayment[chosen] = payment ?? Uncertain();
+                }
             }
 
-            foreach (var p in _input.Eligible.Where(p => !run.Selected.Contains(p)))
+            if (amounts)
             {
-                run.MoneyLeft[p] = MoneyLeft(p) ?? Uncertain();
+                foreach (var p in _input.Eligible.Where(p => !run.Selected.Contains(p)))
+                {
+                    run.MoneyLeft[p] = MoneyLeft(p) ?? Uncertain();
+                }
             }
 
             run.AmountsUncertain = _uncertain;
@@ -191,147 +259,238 @@ internal static class FastEqualShares
             long untouchedWeight = 0;
             var touched = 0.0;
             var error = 0.0;
-            foreach (var g in _input.Supporters[p])
+            var supporters = _input.Supporters[p];
+            var weights = _input.Weights[p];
+            for (var i = 0; i < supporters.Length; i++)
             {
+                var g = supporters[i];
                 if (_touched[g])
                 {
-                    touched += _election.Weights[g] * _money[g];
-                    error += _election.Weights[g] * _error[g];
+                    touched += weights[i] * _wallets[g].Money;
+                    error += weights[i] * _wallets[g].Error;
                 }
                 else
                 {
-                    untouchedWeight += _election.Weights[g];
+                    untouchedWeight += weights[i];
                 }
             }
 
             var exact = BigRational.Create((BigInteger)untouchedWeight * _budgetNumerator, _voters);
-            var (lo, hi) = Around(touched, (error * (1 + (4 * Unit))) + ((_input.Supporters[p].Length + 3) * Unit * touched));
+            var (lo, hi) = Around(touched, (error * (1 + (4 * Unit))) + ((supporters.Length + 3) * Unit * touched));
             return Publish(PublishedMoney.MoneyLeft, exact + lo, exact + hi, _election.Scale);
         }
 
-        // Do the supporters together have at least the cost? null when too close to call.
-        private bool? Affordable(int p)
+        // Whether p is affordable and, if so, its rho. Those who cannot pay rho * utility pay all they have; with the
+        // short set fixed, F(x) = short money + x * rich utility, so the next trial solves F = cost for that set (a
+        // Newton step); rho only rises, so the short set only grows, and once a trial leaves it as it was, the trial is
+        // the solution and its pass has what the certificate needs. The first trial is the lower end of the previous
+        // rho of p: money only goes down, so it is a lower bound.
+        private Verdict Evaluate(int p, out Rho result)
+        {
+            result = default;
+            var cost = _election.Costs[p];
+            var allPay = Rho.FromFraction(cost, _totalUtility[p]);
+            var n = _input.Supporters[p].Length;
+
+            // After the first payment by a supporter, rho is above cost / total utility for good; then whether
+            // the supporters can afford p is read from the first trial's pass (or, when too close to call, from a look
+            // that counts the voters still at the starting money exactly).
+            var lookedFirst = _staleLo[p] <= allPay.Hi;
+            if (lookedFirst)
+            {
+                var (affordable, allPayInFull) = _reached[p] ? FirstLook(p, allPay) : Untouched(p);
+                if (affordable is not true)
+                {
+                    return affordable is null ? Verdict.Uncertain : Verdict.Unaffordable;
+                }
+
+                if (allPayInFull)
+                {
+                    result = allPay;
+                    return Verdict.Priced;
+                }
+            }
+
+            var rho = Math.Max(allPay.Mid, _staleLo[p]);
+            var trial = Try(p, rho);
+            if (!lookedFirst)
+            {
+                var sum = trial.Money;
+                var error = (trial.MoneyError * (1 + ((n + 4) * Unit))) + ((n + 3) * Unit * sum);
+                if (!(sum - error >= cost))
+                {
+                    var affordable = sum + error < cost ? false : FirstLook(p, allPay).Affordable;
+                    if (affordable is not true)
+                    {
+                        return affordable is null ? Verdict.Uncertain : Verdict.Unaffordable;
+                    }
+                }
+            }
+            while (true)
+            {
+                if (trial.RichUtility == 0)
+                {
+                    return Verdict.Uncertain;
+                }
+
+                var next = Math.Max(rho, (cost - trial.ShortMoney) / trial.RichUtility);
+                if (next == rho)
+                {
+                    break;
+                }
+
+                if (Foreseen(next, cost, n, trial) is { } foreseen)
+                {
+                    result = foreseen;
+                    return Verdict.Priced;
+                }
+
+                var shortCount = trial.ShortCount;
+                rho = next;
+                trial = Try(p, rho);
+                if (trial.ShortCount == shortCount)
+                {
+                    break;
+                }
+            }
+
+            // A wider margin helps when many payers sit just above rho; try the tight one first.
+            if ((Certify(rho, cost, n, trial.F, trial.MoneyError, trial.SurelyRichTight, TightEta)
+                ?? Certify(rho, cost, n, trial.F, trial.MoneyError, trial.SurelyRichLoose, LooseEta)) is not { } certified)
+            {
+                return Verdict.Uncertain;
+            }
+
+            result = certified;
+            return Verdict.Priced;
+        }
+
+        // The certificate for the next trial rho without another pass, when the pass at the last trial shows the short
+        // set cannot change up to it: every voter paying in full there surely still pays in full at next * (1 + eta).
+        // Then F(next) = short money + next * rich utility, computed here with at most the rounding error Certify
+        // allows for a pass (one rounding per short voter's term and in their sum, two for the rich part, one for the
+        // sum), and the voters surely paying in full are exactly the rich ones.
+        private static Rho? Foreseen(double next, long cost, int n, Trial trial)
+        {
+            var f = trial.ShortMoney + (next * trial.RichUtility);
+            foreach (var eta in (ReadOnlySpan<double>)[TightEta, LooseEta])
+            {
+                var above = next * (1 + eta) * (1 + (4 * Unit));
+                if (trial.LeastSureRatio >= above * (1 + (4 * Unit))
+                    && Certify(next, cost, n, f, trial.MoneyError, trial.RichUtility, eta) is { } certified)
+                {
+                    return certified;
+                }
+            }
+
+            return null;
+        }
+
+        // FirstLook for a project none of whose supporters has paid anything yet: in whole numbers, without a pass.
+        private (bool? Affordable, bool AllPayInFull) Untouched(int p)
+        {
+            var affordable = (Int128)_input.SupporterWeight[p] * _budgetNumerator >= (Int128)_election.Costs[p] * _voters;
+            return (affordable, affordable && _input.MostUtility[p] <= _untouchedPayInFull[p]);
+        }
+
+        // Do the supporters together have at least the cost (null: too close to call)? And do all surely pay in full
+        // at rho = cost / total utility (then that is rho, exactly)? Voters still at the starting money count exactly.
+        private (bool? Affordable, bool AllPayInFull) FirstLook(int p, Rho allPay)
         {
             var supporters = _input.Supporters[p];
+            var weights = _input.Weights[p];
+            var utilities = _input.Utilities[p];
+            var wallets = _wallets;
+            var touched = _touched;
+            var untouchedPayInFull = _untouchedPayInFull[p];
             long untouchedWeight = 0;
             long touchedWeight = 0;
             var touchedMoney = 0.0;
             var touchedError = 0.0;
-            foreach (var g in supporters)
+
+            // After the first payment by a supporter, rho is above cost / total utility for good.
+            var allPayInFull = _staleLo[p] <= allPay.Hi;
+            for (var i = 0; i < supporters.Length; i++)
             {
-                var w = _election.Weights[g];
-                if (_touched[g])
+                var g = supporters[i];
+                var w = weights[i];
+                if (touched[g])
                 {
+                    var wallet = wallets[g];
                     touchedWeight += w;
-                    touchedMoney += w * _money[g];
-                    touchedError += w * _error[g];
+                    touchedMoney += w * wallet.Money;
+                    touchedError += w * wallet.Error;
+                    allPayInFull = allPayInFull && wallet.Money - wallet.Error >= allPay.Hi * utilities[i] * (1 + (4 * Unit));
                 }
                 else
                 {
                     untouchedWeight += w;
+                    allPayInFull = allPayInFull && utilities[i] <= untouchedPayInFull;
                 }
             }
 
             var cost = _election.Costs[p];
             if (touchedWeight == 0)
             {
-                return (Int128)untouchedWeight * _budgetNumerator >= (Int128)cost * _voters;
+                return ((Int128)untouchedWeight * _budgetNumerator >= (Int128)cost * _voters, allPayInFull);
             }
 
             var sum = (untouchedWeight * _start) + touchedMoney;
             var error = (untouchedWeight * _startError) + (touchedError * (1 + (4 * Unit))) + ((supporters.Length + 3) * Unit * sum);
-            return sum - error >= cost ? true : sum + error < cost ? false : null;
+            return (sum - error >= cost ? true : sum + error < cost ? false : null, allPayInFull);
         }
 
-        private Rho? ComputeRho(int p)
+        // One pass over the supporters of p at a trial rho. The selections are written as arithmetic, not branches:
+        // which supporters are short or surely rich is data, not a pattern a processor can predict. Money and shares
+        // are never negative or NaN, so the processor's own minimum is the exact one.
+        private Trial Try(int p, double rho)
         {
-            var supporters = _input.Supporters[p];
-            var utilities = _input.Utilities[p];
-            var cost = _election.Costs[p];
-            var totalUtility = _totalUtility[p];
-
-            // Nobody short of money: rho is exactly cost / total utility.
-            var allPay = Rho.FromFraction(cost, totalUtility);
-            var surelyAllPay = true;
-            for (var i = 0; i < supporters.Length && surelyAllPay; i++)
-            {
-                var g = supporters[i];
-                surelyAllPay = _touched[g]
-                    ? _money[g] - _error[g] >= allPay.Hi * utilities[i] * (1 + (4 * Unit))
-                    : (Int128)_budgetNumerator * totalUtility >= (Int128)cost * utilities[i] * _voters;
-            }
-
-            if (surelyAllPay)
-            {
-                return allPay;
-            }
-
-            // Those who cannot pay rho * utility pay all they have; raise rho until the poor set stops growing.
-            var rho = allPay.Mid;
-            var poorCount = -1;
-            while (true)
-            {
-                double remaining = cost;
-                long richUtility = 0;
-                var poor = 0;
-                for (var i = 0; i < supporters.Length; i++)
-                {
-                    var g = supporters[i];
-                    if (_money[g] < rho * utilities[i])
-                    {
-                        remaining -= _election.Weights[g] * _money[g];
-                        poor++;
-                    }
-                    else
-                    {
-                        richUtility += _election.Weights[g] * utilities[i];
-                    }
-                }
-
-                if (richUtility == 0)
-                {
-                    return null;
-                }
-
-                rho = Math.Max(rho, remaining / richUtility);
-                if (poor == poorCount)
-                {
-                    break;
-                }
-
-                poorCount = poor;
-            }
-
-            // A wider margin helps when many payers sit just above rho; try the tight one first.
-            return Certify(p, rho, 1e-6) ?? Certify(p, rho, 1e-3);
-        }
-
-        // Proves |rho - true rho| <= delta. With F(x) = sum of min(money, x * utility), the true rho solves F = cost.
-        // R bounds |F(rho) - cost| from the computed F and the money errors; voters surely still paying in full at
-        // rho * (1 + eta) make F rise at least as fast as their utility U, so the true rho is within R / U.
-        private Rho? Certify(int p, double rho, double eta)
-        {
-            var supporters = _input.Supporters[p];
-            var utilities = _input.Utilities[p];
-            var cost = _election.Costs[p];
+            var entries = _input.Entries[p];
+            var wallets = _wallets;
+            var aboveTight = rho * (1 + TightEta) * (1 + (4 * Unit));
+            var aboveLoose = rho * (1 + LooseEta) * (1 + (4 * Unit));
             var f = 0.0;
             var moneyError = 0.0;
-            long surelyRichUtility = 0;
-            var above = rho * (1 + eta) * (1 + (4 * Unit));
-            for (var i = 0; i < supporters.Length; i++)
+            long richUtility = 0;
+            var shortCount = 0;
+            long surelyRichTight = 0;
+            long surelyRichLoose = 0;
+            var shortMoney = 0.0;
+            var money = 0.0;
+            var leastSureRatio = double.MaxValue;
+            foreach (ref readonly var entry in entries.AsSpan())
             {
-                var g = supporters[i];
-                var w = _election.Weights[g];
-                var error = _error[g];
-                f += w * Math.Min(_money[g], rho * utilities[i]);
-                moneyError += w * error;
-                if (_money[g] - error >= above * utilities[i])
-                {
-                    surelyRichUtility += w * utilities[i];
-                }
+                var wallet = wallets[entry.Group];
+                var u = entry.Utility;
+                var share = rho * u;
+                var isShort = wallet.Money < share ? 1 : 0;
+                var shortOne = (double)isShort;
+                f += entry.Weight * double.MinNative(wallet.Money, share);
+                shortMoney += entry.Weight * wallet.Money * shortOne;
+                money += entry.Weight * wallet.Money;
+                moneyError += entry.Weight * wallet.Error;
+                richUtility += entry.WeightedUtility & (isShort - 1L);
+                shortCount += isShort;
+                var surely = wallet.Money - wallet.Error;
+                surelyRichTight += entry.WeightedUtility & -(surely >= aboveTight * u ? 1L : 0L);
+                surelyRichLoose += entry.WeightedUtility & -(surely >= aboveLoose * u ? 1L : 0L);
+
+                // The least (money - error) / utility over those paying in full (short ones count as the largest
+                // double; both products below are exact, as one factor is 0 or 1).
+                var ratio = (surely / u * (1 - shortOne)) + (double.MaxValue * shortOne);
+                leastSureRatio = double.MinNative(leastSureRatio, ratio);
             }
 
-            var r = Math.Abs(f - cost) + (moneyError * (1 + (4 * Unit))) + ((supporters.Length + 4) * Unit * (f + cost));
+            return new Trial(f, moneyError, richUtility, shortCount, surelyRichTight, surelyRichLoose, shortMoney, leastSureRatio, money);
+        }
+
+        // Proves |rho - true rho| <= delta. With F(x) = sum of min(money, x * utility), the true rho solves F = cost;
+        // f is the computed F(rho) over n supporters, moneyError the sum of their money errors. R bounds |F(rho) - cost|;
+        // voters surely still paying in full at rho * (1 + eta) make F rise at least as fast as their utility U, so
+        // the true rho is within R / U.
+        private static Rho? Certify(double rho, long cost, int n, double f, double moneyError, long surelyRichUtility, double eta)
+        {
+            var r = Math.Abs(f - cost) + (moneyError * (1 + (4 * Unit))) + ((n + 4) * Unit * (f + cost));
             if (!(r < eta * rho * surelyRichUtility * (1 - 1e-9)))
             {
                 return null;
@@ -342,35 +501,44 @@ internal static class FastEqualShares
         }
 
         // Takes every supporter's share of p; returns the largest payment, published, or null when too close to a
-        // cent to call. An exact rho means everyone pays rho * utility, so the largest payment is exact too.
-        private decimal? Pay(int p, Rho rho)
+        // cent to call (or not computed: null, without amounts). An exact rho means everyone pays rho * utility, so
+        // the largest payment is exact too.
+        private decimal? Pay(int p, Rho rho, bool amounts)
         {
             var supporters = _input.Supporters[p];
             var utilities = _input.Utilities[p];
             var delta = rho.Hi - rho.Mid;
             var maxPayment = 0.0;
             var maxError = 0.0;
+            var wallets = _wallets;
             for (var i = 0; i < supporters.Length; i++)
             {
                 var g = supporters[i];
-                var payment = Math.Min(_money[g], rho.Mid * utilities[i]);
+                ref var money = ref wallets[g].Money;
+                ref var error = ref wallets[g].Error;
+                var payment = Math.Min(money, rho.Mid * utilities[i]);
                 maxPayment = Math.Max(maxPayment, payment);
 
                 // min(money, rho * u) is off by at most the larger of the errors in money and in rho * u.
-                maxError = Math.Max(maxError, Math.Max(_error[g], (delta + (2 * Unit * rho.Mid)) * utilities[i]));
+                maxError = Math.Max(maxError, Math.Max(error, (delta + (2 * Unit * rho.Mid)) * utilities[i]));
                 _touched[g] = true;
-                if (_money[g] + _error[g] <= rho.Lo * utilities[i] * (1 - (4 * Unit)))
+                if (money + error <= rho.Lo * utilities[i] * (1 - (4 * Unit)))
                 {
                     // Surely short: pays everything, and has exactly nothing left.
-                    _money[g] = 0;
-                    _error[g] = 0;
+                    money = 0;
+                    error = 0;
                     continue;
                 }
 
-                _money[g] = Math.Max(0, _money[g] - payment);
+                money = Math.Max(0, money - payment);
 
                 // The error grows by the error in rho times the utility, plus two roundings.
-                _error[g] += (delta * utilities[i]) + (4 * Unit * _start);
+                error += (delta * utilities[i]) + (4 * Unit * _start);
+            }
+
+            if (!amounts)
+            {
+                return null;
             }
 
             if (rho.Exact)
