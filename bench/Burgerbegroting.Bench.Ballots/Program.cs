@@ -11,7 +11,7 @@ using Npgsql;
 // Ballot saves against the home page and a static file, in one run, on the real app as a process (issue 17); see
 // bench/README.md. Usage:
 //   dotnet run -c Release --project bench/Burgerbegroting.Bench.Ballots -- [--postgres] [--rounds 1,2,4] [--seconds 10]
-//       [--voters 256] [--connections 16,64] [--no-codes] [--keep] [--trace FOLDER]
+//       [--voters 256] [--connections 16,64] [--no-codes] [--keep] [--trace FOLDER] [--env NAME=VALUE]
 // Needs aiosmtpd (Debian package python3-aiosmtpd); with --postgres, BB_TEST_POSTGRES (./test.sh --setup-only prints it).
 // Exit code 1 if a check fails or a target is missed.
 var postgres = args.Contains("--postgres");
@@ -262,8 +262,13 @@ async Task<Dictionary<string, string>> SettingsAsync(RoundKind round)
         ["RateLimits__BallotsPerMinute"] = "1000000",
         ["Logging__LogLevel__Default"] = "Warning",
         ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
-    };
+    }.Concat(Extra()).ToDictionary();
 }
+
+// --env NAME=VALUE (repeatable): more environment for the app, e.g. a runtime setting to compare.
+IEnumerable<KeyValuePair<string, string>> Extra() =>
+    args.Select((a, i) => (a, i)).Where(p => p.a == "--env" && p.i + 1 < args.Length)
+        .Select(p => args[p.i + 1].Split('=', 2)).Select(kv => new KeyValuePair<string, string>(kv[0], kv[1]));
 
 void PrintReport()
 {
