@@ -13,8 +13,11 @@ namespace Burgerbegroting.Web.Editions;
 /// <summary>A file's bytes, its content type and the name a download is saved under.</summary>
 public sealed record FileContent(byte[] Content, string ContentType, string FileName);
 
-/// <summary>One public file of a published round, by its name, and how to build it.</summary>
-public sealed record PublicFile(string Name, Func<Task<FileContent>> Build);
+/// <summary>
+/// One public file of a published round, by its name, and how to build it; <paramref name="ShowsIdeas"/> when it shows
+/// which ideas were on the ballot, which staff can still change (an idea hidden after the round).
+/// </summary>
+public sealed record PublicFile(string Name, Func<Task<FileContent>> Build, bool ShowsIdeas = false);
 
 /// <summary>
 /// The open data of a published round (its ballot list, round 4's pabulib files and results) is built once — when the
@@ -36,10 +39,10 @@ public sealed class PublishedFiles(AppDbContext db, PublishedFileBuilds builds, 
     public const string CacheControl = "public, max-age=300";
 
     /// <summary>The stored file (built and stored first if there is none under the current source), or 304 when the client has it.</summary>
-    public async Task<IResult> ServeAsync(HttpContext context, Edition edition, Round round, string name, Func<Task<FileContent>> build)
+    public async Task<IResult> ServeAsync(HttpContext context, Edition edition, Round round, PublicFile file)
     {
-        var key = new FileKey(round.Id, name, Source(edition, round));
-        var stored = await FindAsync(key) ?? await builds.RunOnceAsync(key, () => StoreAsync(key, build));
+        var key = new FileKey(round.Id, file.Name, Source(edition, round, file));
+        var stored = await FindAsync(key) ?? await builds.RunOnceAsync(key, () => StoreAsync(key, file.Build));
         var tag = new EntityTagHeaderValue($"\"{stored.Hash}\"");
         context.Response.Headers.CacheControl = CacheControl;
         if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } asked && asked.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(tag, useStrongComparison: false)))
@@ -50,7 +53,7 @@ public sealed class PublishedFiles(AppDbContext db, PublishedFileBuilds builds, 
 
         // A newer source stored at this moment deletes this one's row: then these bytes are built again, not stored.
         var content = stored.Content ?? await db.PublishedFiles.Where(f => f.Id == stored.Id).Select(f => f.Content).SingleOrDefaultAsync()
-            ?? (await build()).Content;
+            ?? (await file.Build()).Content;
         return Results.File(content, stored.ContentType, stored.FileName, entityTag: tag);
     }
 
@@ -68,7 +71,7 @@ public sealed class PublishedFiles(AppDbContext db, PublishedFileBuilds builds, 
         var round = edition.Rounds.Single(r => r.Id == roundId);
         foreach (var file in FilesOf(edition, round))
         {
-            var key = new FileKey(round.Id, file.Name, Source(edition, round));
+            var key = new FileKey(round.Id, file.Name, Source(edition, round, file));
             try
             {
                 _ = await FindAsync(key) ?? await builds.RunOnceAsync(key, () => StoreAsync(key, file.Build));
@@ -85,18 +88,20 @@ public sealed class PublishedFiles(AppDbContext db, PublishedFileBuilds builds, 
         [.. Secrecy.BallotList.Files(db, edition, round), .. Selection.OpenData.Files(db, edition, round)];
 
     /// <summary>
-    /// What a round's files are built from besides its ballots, as a fingerprint: the edition's name and rule, its
-    /// themes, the round's dates, and <see cref="Edition.FiguresVersion"/>, which every change to the ideas raises.
-    /// Read from the rows loaded before the file is built, so a file built while they change is stored under the old one.
+    /// What a file is built from besides the round's ballots, as a fingerprint: the edition's name and rule, the
+    /// themes' names, the round's dates, and for a file that shows the ideas <see cref="Edition.FiguresVersion"/>, which
+    /// every review, move or hiding of an idea raises. (Which themes were chosen and their budgets are settled by
+    /// rounds 1 and 2, before round 4 opens.) Read from the rows loaded before the file is built, so a file built while
+    /// they change is stored under the old fingerprint and not served again.
     /// </summary>
-    public static string Source(Edition edition, Round round)
+    public static string Source(Edition edition, Round round, PublicFile file)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{edition.FiguresVersion}\n{edition.Name}\n{edition.OutcomeRule}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{edition.Name}\n{edition.OutcomeRule}\n{(file.ShowsIdeas ? edition.FiguresVersion : "")}\n");
         text.Append(CultureInfo.InvariantCulture, $"{round.OpenedAt?.Ticks}\n{round.ClosedAt?.Ticks}\n{round.PublishedAt?.Ticks}\n");
         foreach (var theme in edition.Themes.OrderBy(t => t.Id))
         {
-            text.Append(CultureInfo.InvariantCulture, $"{theme.Id}\t{theme.Name}\t{theme.Budget}\t{theme.Chosen}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{theme.Id}\t{theme.Name}\n");
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

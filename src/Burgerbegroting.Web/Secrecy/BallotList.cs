@@ -33,14 +33,14 @@ public static class BallotList
         }
 
         var (held, current) = found;
-        return await files.ServeAsync(context, held, current, Name, () => BuildAsync(db, held, current));
+        return await files.ServeAsync(context, held, current, File(db, held, current));
     }
-
-    private const string Name = "stembiljetten.csv";
 
     /// <summary>The list of a published round with a ballot (none for the ideas round).</summary>
     internal static IEnumerable<PublicFile> Files(AppDbContext db, Edition held, Round round) =>
-        round.Definition.HasBallot ? [new PublicFile(Name, () => BuildAsync(db, held, round))] : [];
+        round.Definition.HasBallot ? [File(db, held, round)] : [];
+
+    private static PublicFile File(AppDbContext db, Edition held, Round round) => new("stembiljetten.csv", () => BuildAsync(db, held, round));
 
     private static async Task<FileContent> BuildAsync(AppDbContext db, Edition held, Round current)
     {

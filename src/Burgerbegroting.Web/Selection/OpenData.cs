@@ -40,24 +40,24 @@ public static class OpenData
             return Results.BadRequest($"Kies een thema / choose a theme:\n{choices}\n");
         }
 
-        return await files.ServeAsync(context, held, selection, BallotsName(theme), () => BuildBallotsAsync(db, held, selection, theme));
+        return await files.ServeAsync(context, held, selection, BallotsFile(db, held, selection, theme));
     }
 
     private static async Task<IResult> ResultsAsync(string edition, int round, AppDbContext db, PublishedFiles files, HttpContext context) =>
         await PublishedSelectionAsync(db, edition, round) is ({ } held, { } selection)
-            ? await files.ServeAsync(context, held, selection, ResultsName, () => BuildResultsAsync(db, held, selection))
+            ? await files.ServeAsync(context, held, selection, ResultsFile(db, held, selection))
             : Results.NotFound();
-
-    private const string ResultsName = "results.csv";
-
-    private static string BallotsName(Theme theme) => $"ballots.pb?thema={theme.Id.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The files of a published selection round: one pabulib file per theme and the results.</summary>
     internal static IEnumerable<PublicFile> Files(AppDbContext db, Edition held, Round round) =>
-        round.Kind != RoundKind.Selection
-            ? []
-            : [.. held.SelectionThemes().Select(t => new PublicFile(BallotsName(t), () => BuildBallotsAsync(db, held, round, t))),
-                new PublicFile(ResultsName, () => BuildResultsAsync(db, held, round))];
+        round.Kind != RoundKind.Selection ? [] : [.. held.SelectionThemes().Select(t => BallotsFile(db, held, round, t)), ResultsFile(db, held, round)];
+
+    /// <summary>A theme's ballots and the ideas on them (hiding an idea later removes it: <see cref="PublicFile.ShowsIdeas"/>).</summary>
+    private static PublicFile BallotsFile(AppDbContext db, Edition held, Round selection, Theme theme) =>
+        new($"ballots.pb?thema={theme.Id.ToString(CultureInfo.InvariantCulture)}", () => BuildBallotsAsync(db, held, selection, theme), ShowsIdeas: true);
+
+    /// <summary>Every idea's outcome, as stored at the close (hidden ideas included, as they were counted).</summary>
+    private static PublicFile ResultsFile(AppDbContext db, Edition held, Round selection) => new("results.csv", () => BuildResultsAsync(db, held, selection));
 
     private static async Task<FileContent> BuildBallotsAsync(AppDbContext db, Edition held, Round selection, Theme theme)
     {
