@@ -6,6 +6,7 @@ using System.Text;
 using Burgerbegroting.Data;
 using Burgerbegroting.Data.Editions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Net.Http.Headers;
 
 namespace Burgerbegroting.Web.Editions;
@@ -42,7 +43,13 @@ public sealed class PublishedFiles(AppDbContext db, PublishedFileBuilds builds, 
     public async Task<IResult> ServeAsync(HttpContext context, Edition edition, Round round, PublicFile file)
     {
         var key = new FileKey(round.Id, file.Name, Source(edition, round, file));
-        var stored = await FindAsync(key) ?? await builds.RunOnceAsync(key, () => StoreAsync(key, file.Build));
+        var stored = builds.Known(key);
+        if (stored is null)
+        {
+            stored = await FindAsync(key) ?? await builds.RunOnceAsync(key, () => StoreAsync(key, file.Build));
+            builds.Remember(key, stored);
+        }
+
         var tag = new EntityTagHeaderValue($"\"{stored.Hash}\"");
         context.Response.Headers.CacheControl = CacheControl;
         if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } asked && asked.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(tag, useStrongComparison: false)))
@@ -51,9 +58,14 @@ public sealed class PublishedFiles(AppDbContext db, PublishedFileBuilds builds, 
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        // A newer source stored at this moment deletes this one's row: then these bytes are built again, not stored.
-        var content = stored.Content ?? await db.PublishedFiles.Where(f => f.Id == stored.Id).Select(f => f.Content).SingleOrDefaultAsync()
-            ?? (await file.Build()).Content;
+        var content = builds.Content(stored.Hash);
+        if (content is null)
+        {
+            // A newer source stored at this moment deletes this one's row: then these bytes are built again, not stored.
+            content = await db.PublishedFiles.Where(f => f.Id == stored.Id).Select(f => f.Content).SingleOrDefaultAsync() ?? (await file.Build()).Content;
+            builds.Remember(stored.Hash, content);
+        }
+
         return Results.File(content, stored.ContentType, stored.FileName, entityTag: tag);
     }
 
@@ -109,7 +121,7 @@ public sealed class PublishedFiles(AppDbContext db, PublishedFileBuilds builds, 
 
     private Task<StoredFile?> FindAsync(FileKey key) =>
         db.PublishedFiles.AsNoTracking().Where(f => f.RoundId == key.RoundId && f.Name == key.Name && f.Source == key.Source)
-            .Select(f => new StoredFile(f.Id, f.Hash, f.ContentType, f.FileName, null)).SingleOrDefaultAsync();
+            .Select(f => new StoredFile(f.Id, f.Hash, f.ContentType, f.FileName)).SingleOrDefaultAsync();
 
     /// <summary>Builds the file and stores it; when another instance stored it first, theirs (the same bytes).</summary>
     private async Task<StoredFile> StoreAsync(FileKey key, Func<Task<FileContent>> build)
@@ -139,23 +151,47 @@ public sealed class PublishedFiles(AppDbContext db, PublishedFileBuilds builds, 
         db.Entry(row).State = EntityState.Detached;
         // The same file built from an earlier source is not served again.
         await db.PublishedFiles.Where(f => f.RoundId == key.RoundId && f.Name == key.Name && f.Source != key.Source).ExecuteDeleteAsync();
-        return new StoredFile(row.Id, row.Hash, row.ContentType, row.FileName, row.Content);
+        builds.Remember(row.Hash, row.Content);
+        return new StoredFile(row.Id, row.Hash, row.ContentType, row.FileName);
     }
 }
 
 /// <summary>A stored file's key: its round, its name in the round, and the source it was built from.</summary>
 public sealed record FileKey(int RoundId, string Name, string Source);
 
-/// <summary>A stored file without its bytes (<see cref="Content"/> is set only right after it was built).</summary>
-public sealed record StoredFile(long Id, string Hash, string ContentType, string FileName, byte[]? Content);
+/// <summary>A stored file without its bytes.</summary>
+public sealed record StoredFile(long Id, string Hash, string ContentType, string FileName);
 
 /// <summary>
-/// Requests of one instance that find the same file missing wait for one build instead of each reading every ballot;
-/// instances build side by side at worst, and the unique key keeps one row.
+/// What one instance knows of the stored files. Requests that find the same file missing wait for one build instead of
+/// each reading every ballot (instances build side by side at worst, and the unique key keeps one row). A key's file
+/// never changes (its ballots are frozen and the rest is in the key) and bytes are kept by their SHA-256, so both are
+/// kept in memory without asking the database again: a repeat download reads no stored row (up to
+/// <see cref="MemoryLimit"/> of bytes; larger files are read from the database each time).
 /// </summary>
-public sealed class PublishedFileBuilds
+public sealed class PublishedFileBuilds : IDisposable
 {
+    public const long MemoryLimit = 64 * 1024 * 1024;
+    private const long LargestKept = 16 * 1024 * 1024;
+    private static readonly TimeSpan Idle = TimeSpan.FromHours(2);
     private readonly ConcurrentDictionary<FileKey, Lazy<Task<StoredFile>>> _running = new();
+    private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = MemoryLimit });
+
+    public StoredFile? Known(FileKey key) => _kept.Get<StoredFile>(key);
+
+    public byte[]? Content(string hash) => _kept.Get<byte[]>(hash);
+
+    public void Remember(FileKey key, StoredFile file) => _kept.Set(key, file, new MemoryCacheEntryOptions { Size = 1024, SlidingExpiration = Idle });
+
+    public void Remember(string hash, byte[] content)
+    {
+        if (content.Length <= LargestKept)
+        {
+            _kept.Set(hash, content, new MemoryCacheEntryOptions { Size = content.Length, SlidingExpiration = Idle });
+        }
+    }
+
+    public void Dispose() => _kept.Dispose();
 
     public async Task<StoredFile> RunOnceAsync(FileKey key, Func<Task<StoredFile>> store)
     {

@@ -42,6 +42,11 @@ public abstract class PublishedFilesTests(TestDatabase database) : IAsyncLifetim
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
+    /// <summary>Another app instance on the same database, which has not served any file yet.</summary>
+    private AppFactory OtherInstance() => (database == TestDatabase.Sqlite
+        ? new AppFactory(sqliteFile: _app.SqliteFile)
+        : new AppFactory(TestDatabase.Postgres, postgresDatabase: _app.DatabaseName)).With("Email:RunSender", "false");
+
     private Task<List<PublishedFile>> StoredAsync() => _app.WithDbAsync(db => db.PublishedFiles.AsNoTracking().OrderBy(f => f.Id).ToListAsync());
 
     private Task<int> ForgetStoredAsync() => _app.WithDbAsync(db => db.PublishedFiles.ExecuteDeleteAsync());
@@ -129,9 +134,10 @@ public abstract class PublishedFilesTests(TestDatabase database) : IAsyncLifetim
     [Fact]
     public async Task A_round_published_before_files_were_stored_gets_them_at_the_first_download_with_the_same_bytes()
     {
-        var visitor = _app.CreateBrowserlessClient();
-        var published = await DownloadAllAsync(visitor);
+        var published = await DownloadAllAsync(_app.CreateBrowserlessClient());
         Assert.Equal(_urls.Count, await ForgetStoredAsync());
+        await using var later = OtherInstance();
+        var visitor = later.CreateBrowserlessClient();
 
         var first = await DownloadAllAsync(visitor);
 
@@ -146,12 +152,11 @@ public abstract class PublishedFilesTests(TestDatabase database) : IAsyncLifetim
     [Fact]
     public async Task Two_instances_downloading_a_missing_file_at_the_same_moment_store_it_once()
     {
-        await using var second = database == TestDatabase.Sqlite
-            ? new AppFactory(sqliteFile: _app.SqliteFile).With("Email:RunSender", "false")
-            : new AppFactory(TestDatabase.Postgres, postgresDatabase: _app.DatabaseName).With("Email:RunSender", "false");
-        var clients = new[] { _app.CreateBrowserlessClient(), second.CreateBrowserlessClient() };
-        var published = await DownloadAllAsync(clients[0]);
+        var published = await DownloadAllAsync(_app.CreateBrowserlessClient());
         await ForgetStoredAsync();
+        await using var first = OtherInstance();
+        await using var second = OtherInstance();
+        var clients = new[] { first.CreateBrowserlessClient(), second.CreateBrowserlessClient() };
 
         var downloads = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => DownloadAllAsync(clients[i % 2])));
 
