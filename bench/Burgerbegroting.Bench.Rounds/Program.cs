@@ -19,6 +19,12 @@ if (args.Contains("--stemcodes"))
     return await StemcodeBench.RunAsync(args);
 }
 
+// With --opendata it measures downloading round 4's open data against static files instead (OpenDataBench).
+if (args.Contains("--opendata"))
+{
+    return await OpenDataBench.RunAsync(args);
+}
+
 // With --report it measures the participation figures and the edition report instead (ReportBench).
 if (args.Contains("--report"))
 {

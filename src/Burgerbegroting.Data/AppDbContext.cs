@@ -28,6 +28,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<BallotEntry> BallotEntries => Set<BallotEntry>();
     public DbSet<ParticipationRecord> Participations => Set<ParticipationRecord>();
     public DbSet<RoundKey> RoundKeys => Set<RoundKey>();
+    public DbSet<PublishedFile> PublishedFiles => Set<PublishedFile>();
     public DbSet<ThemeResult> ThemeResults => Set<ThemeResult>();
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<IdeaReport> IdeaReports => Set<IdeaReport>();

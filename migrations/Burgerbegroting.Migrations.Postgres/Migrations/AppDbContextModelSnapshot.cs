@@ -359,6 +359,57 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                     b.ToTable("Participations");
                 });
 
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.PublishedFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Name", "Source")
+                        .IsUnique();
+
+                    b.ToTable("PublishedFiles");
+                });
+
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Round", b =>
                 {
                     b.Property<int>("Id")
@@ -1275,6 +1326,15 @@ namespace Burgerbegroting.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Burgerbegroting.Data.Editions.ParticipationRecord", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Editions.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.PublishedFile", b =>
                 {
                     b.HasOne("Burgerbegroting.Data.Editions.Round", null)
                         .WithMany()

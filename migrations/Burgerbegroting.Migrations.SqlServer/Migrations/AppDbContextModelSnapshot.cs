@@ -366,6 +366,59 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                     b.ToTable("Participations");
                 });
 
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.PublishedFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Name", "Source")
+                        .IsUnique();
+
+                    b.ToTable("PublishedFiles");
+                });
+
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Round", b =>
                 {
                     b.Property<int>("Id")
@@ -1292,6 +1345,15 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Burgerbegroting.Data.Editions.ParticipationRecord", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Editions.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.PublishedFile", b =>
                 {
                     b.HasOne("Burgerbegroting.Data.Editions.Round", null)
                         .WithMany()

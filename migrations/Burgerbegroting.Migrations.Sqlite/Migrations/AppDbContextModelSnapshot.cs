@@ -348,6 +348,55 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                     b.ToTable("Participations");
                 });
 
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.PublishedFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Name", "Source")
+                        .IsUnique();
+
+                    b.ToTable("PublishedFiles");
+                });
+
             modelBuilder.Entity("Burgerbegroting.Data.Editions.Round", b =>
                 {
                     b.Property<int>("Id")
@@ -1234,6 +1283,15 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Burgerbegroting.Data.Editions.ParticipationRecord", b =>
+                {
+                    b.HasOne("Burgerbegroting.Data.Editions.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Burgerbegroting.Data.Editions.PublishedFile", b =>
                 {
                     b.HasOne("Burgerbegroting.Data.Editions.Round", null)
                         .WithMany()

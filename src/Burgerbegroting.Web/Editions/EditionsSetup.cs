@@ -17,6 +17,8 @@ public static class EditionsSetup
         services.AddScoped<Secrecy.BallotSecrecyUpgrade>();
         services.AddScoped<RoundLifecycle>();
         services.AddScoped<ResultsCalculator>();
+        services.AddScoped<PublishedFiles>();
+        services.AddSingleton<PublishedFileBuilds>();
         services.AddScoped<PublicationMails>();
         services.AddScoped<DemoEdition>();
         return builder;

@@ -16,7 +16,8 @@ public sealed record RoundTie(int RoundId, IReadOnlyList<ThemeResult> Tied, int 
 /// Moves a round Planned → Open → Closed → Published as <see cref="RoundTransitions"/> allows, each step in the
 /// audit log; closing computes the results, publishing feeds them to the next round and mails participants.
 /// </summary>
-public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalculator results, PublicationMails mails, BallotKeys keys, TimeProvider clock)
+public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalculator results, PublicationMails mails, BallotKeys keys,
+    PublishedFiles files, TimeProvider clock)
 {
     /// <summary>What stops the round from opening now (<see cref="TransitionError.None"/>: nothing), for the confirmation page and the opening itself.</summary>
     public async Task<TransitionError> CanOpenAsync(int roundId)
@@ -107,6 +108,8 @@ public sealed class RoundLifecycle(AppDbContext db, AuditLog audit, ResultsCalcu
         await keys.ForgetAsync(round.Id);
         Record(AuditActions.RoundPublished, round);
         await db.SaveChangesAsync();
+        // The open data is built once, now, rather than at every download.
+        await files.StoreAllAsync(round.Id);
         return TransitionError.None;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Burgerbegroting.Data;
+using Burgerbegroting.Data.Editions;
 using Burgerbegroting.Voting;
 using Burgerbegroting.Web.Editions;
 using Burgerbegroting.Web.Infrastructure;
@@ -19,11 +20,11 @@ public static class BallotList
 {
     public static WebApplication MapBallotList(this WebApplication app)
     {
-        app.MapGet(PageRoutes.BallotListFile, ListAsync).WithName(PageRoutes.BallotListFileRoute);
+        app.MapMethods(PageRoutes.BallotListFile, PublishedFiles.Methods, ListAsync).WithName(PageRoutes.BallotListFileRoute);
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string edition, int round, AppDbContext db)
+    private static async Task<IResult> ListAsync(string edition, int round, AppDbContext db, PublishedFiles files, HttpContext context)
     {
         var kind = RoundTable.Find(round);
         if (kind is not { HasBallot: true } || await db.PublishedRoundAsync(edition, kind.Kind) is not { } found)
@@ -32,6 +33,17 @@ public static class BallotList
         }
 
         var (held, current) = found;
+        return await files.ServeAsync(context, held, current, File(db, held, current));
+    }
+
+    /// <summary>The list of a published round with a ballot (none for the ideas round).</summary>
+    internal static IEnumerable<PublicFile> Files(AppDbContext db, Edition held, Round round) =>
+        round.Definition.HasBallot ? [File(db, held, round)] : [];
+
+    private static PublicFile File(AppDbContext db, Edition held, Round round) => new("stembiljetten.csv", () => BuildAsync(db, held, round));
+
+    private static async Task<FileContent> BuildAsync(AppDbContext db, Edition held, Round current)
+    {
         var ballots = await db.Ballots.AsNoTracking().Where(b => b.RoundId == current.Id).Include(b => b.Entries)
             .Select(b => new { b.ReceiptCode, b.Entries }).ToListAsync();
         var themes = held.Themes.ToDictionary(t => t.Id, t => t.Name);
@@ -55,7 +67,7 @@ public static class BallotList
             csv.Flush();
         }
 
-        return Results.File(output.ToArray(), "text/csv; charset=utf-8", $"{FileNames.Slug(held.Name)}_ronde-{round}_stembiljetten.csv");
+        return new FileContent(output.ToArray(), "text/csv; charset=utf-8", $"{FileNames.Slug(held.Name)}_ronde-{current.Number}_stembiljetten.csv");
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

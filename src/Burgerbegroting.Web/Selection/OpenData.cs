@@ -19,12 +19,12 @@ public static class OpenData
 {
     public static WebApplication MapOpenData(this WebApplication app)
     {
-        app.MapGet(PageRoutes.BallotsFile, BallotsAsync).WithName(PageRoutes.BallotsFileRoute);
-        app.MapGet(PageRoutes.ResultsFile, ResultsAsync).WithName(PageRoutes.ResultsFileRoute);
+        app.MapMethods(PageRoutes.BallotsFile, PublishedFiles.Methods, BallotsAsync).WithName(PageRoutes.BallotsFileRoute);
+        app.MapMethods(PageRoutes.ResultsFile, PublishedFiles.Methods, ResultsAsync).WithName(PageRoutes.ResultsFileRoute);
         return app;
     }
 
-    private static async Task<IResult> BallotsAsync(string edition, int round, int? thema, AppDbContext db, LinkGenerator links)
+    private static async Task<IResult> BallotsAsync(string edition, int round, int? thema, AppDbContext db, LinkGenerator links, PublishedFiles files, HttpContext context)
     {
         if (await PublishedSelectionAsync(db, edition, round) is not { } found)
         {
@@ -40,23 +40,38 @@ public static class OpenData
             return Results.BadRequest($"Kies een thema / choose a theme:\n{choices}\n");
         }
 
+        return await files.ServeAsync(context, held, selection, BallotsFile(db, held, selection, theme));
+    }
+
+    private static async Task<IResult> ResultsAsync(string edition, int round, AppDbContext db, PublishedFiles files, HttpContext context) =>
+        await PublishedSelectionAsync(db, edition, round) is ({ } held, { } selection)
+            ? await files.ServeAsync(context, held, selection, ResultsFile(db, held, selection))
+            : Results.NotFound();
+
+    /// <summary>The files of a published selection round: one pabulib file per theme and the results.</summary>
+    internal static IEnumerable<PublicFile> Files(AppDbContext db, Edition held, Round round) =>
+        round.Kind != RoundKind.Selection ? [] : [.. held.SelectionThemes().Select(t => BallotsFile(db, held, round, t)), ResultsFile(db, held, round)];
+
+    /// <summary>A theme's ballots and the ideas on them (hiding an idea later removes it: <see cref="PublicFile.ShowsIdeas"/>).</summary>
+    private static PublicFile BallotsFile(AppDbContext db, Edition held, Round selection, Theme theme) =>
+        new($"ballots.pb?thema={theme.Id.ToString(CultureInfo.InvariantCulture)}", () => BuildBallotsAsync(db, held, selection, theme), ShowsIdeas: true);
+
+    /// <summary>Every idea's outcome, as stored at the close (hidden ideas included, as they were counted).</summary>
+    private static PublicFile ResultsFile(AppDbContext db, Edition held, Round selection) => new("results.csv", () => BuildResultsAsync(db, held, selection));
+
+    private static async Task<FileContent> BuildBallotsAsync(AppDbContext db, Edition held, Round selection, Theme theme)
+    {
         var ideas = await db.AdmittedIdeasAsync(held.Id, theme.Id);
         // Each ballot under its receipt code, in the order of the codes (random): the file says nothing about who voted
         // when, and a voter finds their own ballot by the code they were shown (docs/secrecy.md).
         var ballots = await db.ReceiptApprovalsAsync(selection.Id, theme.Id);
         var election = SelectionElection.Build(theme, ideas, [.. ballots.Select(b => b.Ideas)], Meta(held, theme, selection), [.. ballots.Select(b => b.Receipt)]);
         var text = PabulibWriter.WriteToString(election.Election);
-        return Results.File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", $"{FileNames.Slug(held.Name)}_{FileNames.Slug(theme.Name)}.pb");
+        return new FileContent(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", $"{FileNames.Slug(held.Name)}_{FileNames.Slug(theme.Name)}.pb");
     }
 
-    private static async Task<IResult> ResultsAsync(string edition, int round, AppDbContext db)
+    private static async Task<FileContent> BuildResultsAsync(AppDbContext db, Edition held, Round selection)
     {
-        if (await PublishedSelectionAsync(db, edition, round) is not { } found)
-        {
-            return Results.NotFound();
-        }
-
-        var (held, selection) = found;
         var results = await db.IdeaResults.AsNoTracking().Include(r => r.Idea).Where(r => r.RoundId == selection.Id)
             .OrderBy(r => r.ThemeId).ThenByDescending(r => r.Selected).ThenBy(r => r.Step).ThenByDescending(r => r.Votes).ToListAsync();
         var themes = held.Themes.ToDictionary(t => t.Id, t => t.Name);
@@ -70,7 +85,7 @@ public static class OpenData
             csv.Append('\n');
         }
 
-        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"{FileNames.Slug(held.Name)}_uitslag.csv");
+        return new FileContent([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", $"{FileNames.Slug(held.Name)}_uitslag.csv");
     }
 
     /// <summary>Open data is of the selection round only, and public once published (no provisional preview).</summary>

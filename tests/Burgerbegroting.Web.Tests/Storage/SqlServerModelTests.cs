@@ -144,7 +144,8 @@ public sealed partial class SqlServerModelTests
             .ToList();
         Assert.All(indexedStrings, c => Assert.Equal(AppDbContext.SqlServerBinaryCollation, c.Collation));
         Assert.Equal(
-            ["AspNetRoles.NormalizedName", "AspNetUsers.NormalizedEmail", "AspNetUsers.NormalizedUserName", "Ballots.Pseudonym", "Ballots.ReceiptCode", "Buurten.Name", "Editions.Slug", "SheetEntries.TypistId", "Themes.Name",
+            ["AspNetRoles.NormalizedName", "AspNetUsers.NormalizedEmail", "AspNetUsers.NormalizedUserName", "Ballots.Pseudonym", "Ballots.ReceiptCode", "Buurten.Name", "Editions.Slug", "PublishedFiles.Name", "PublishedFiles.Source", "SheetEntries.TypistId",
+             "Themes.Name",
              "VotingCodes.AccountId", "VotingCodes.HouseNumber", "VotingCodes.Postcode", "VotingCodes.VoterId"],
             indexedStrings.Select(c => $"{c.Table.Name}.{c.Name}").Order(StringComparer.Ordinal));
     }
