@@ -82,6 +82,8 @@ public static class Round4Bench
             await app.InScopeAsync(services => CheckResultsAsync(services.GetRequiredService<AppDbContext>(), editionId));
             rows.Add(($"close of round 4, {rule}: first (cold)", $"{ReportBench.Ms(cold)} ({cold / referenceMedian:F1}× round 2)", cold <= 1000));
             rows.Add(($"close of round 4, {rule}: median of {warm.Count} more (min–max)", $"{Summary(warm)} ({Median(warm) / referenceMedian:F1}× round 2)", Median(warm) <= 1000));
+            var computed = await ComputesAsync(app, closes);
+            rows.Add(($"of which computing the results (ResultsCalculator), {rule}: median of {computed.Count}", Summary(computed), null));
         }
 
         Console.WriteLine();
@@ -114,6 +116,28 @@ public static class Round4Bench
         return (times[0], [.. times.Skip(1).Order()]);
     }
 
+    /// <summary>
+    /// Only the results computed and stored again (ResultsCalculator), without the status update, the audit entry and,
+    /// on PostgreSQL, the rewrite of the ballot tables in random order that the close does after it (BallotOrder).
+    /// </summary>
+    private static async Task<List<double>> ComputesAsync(BenchApp app, int runs)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            times.Add(await app.InScopeAsync(async services =>
+            {
+                var db = services.GetRequiredService<AppDbContext>();
+                var round = await db.Rounds.SingleAsync(r => r.Number == (int)RoundKind.Selection);
+                var started = Stopwatch.GetTimestamp();
+                await services.GetRequiredService<ResultsCalculator>().ComputeAsync(round);
+                return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }));
+        }
+
+        return [.. times.Order()];
+    }
+
     /// <summary>Every round-4 ballot as the real ballot rules require (admitted ideas, within each theme's budget).</summary>
     private static async Task<(int[] BallotsByTheme, int Entries)> CheckBallotsAsync(AppDbContext db, int editionId)
     {
@@ -141,7 +165,7 @@ public static class Round4Bench
     /// <summary>The stored results must be what the rule makes of the ballots loaded one by one (the code as it was before issue 17).</summary>
     private static async Task<int> CheckResultsAsync(AppDbContext db, int editionId)
     {
-        var edition = await db.Editions.Include(e => e.Themes).Include(e => e.Rounds).SingleAsync(e => e.Id == editionId);
+        var edition = await db.Editions.Include(e => e.Themes).Include(e => e.Rounds).AsSplitQuery().SingleAsync(e => e.Id == editionId);
         var round = edition.Round(RoundKind.Selection);
         var lines = await LoadAsync(db, editionId);
         var stored = await db.IdeaResults.AsNoTracking().Where(r => r.RoundId == round.Id).ToListAsync();

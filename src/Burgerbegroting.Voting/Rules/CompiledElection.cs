@@ -9,7 +9,7 @@ namespace Burgerbegroting.Voting;
 /// </summary>
 internal sealed class CompiledElection
 {
-    private CompiledElection(Election election)
+    private CompiledElection(Election election, List<(int[] Projects, long[] Points)> members, List<long> weights, long voters)
     {
         Election = election;
         var projects = election.Projects;
@@ -24,35 +24,17 @@ internal sealed class CompiledElection
 
         Budget = checked((long)(election.Budget * Scale));
         Costs = [.. projects.Select(p => checked((long)(p.Cost * Scale)))];
-        VoterCount = election.Ballots.Count;
-
-        var groups = new Dictionary<BallotKey, int>();
-        var weights = new List<long>();
-        var members = new List<BallotKey>();
-        foreach (var ballot in election.Ballots)
-        {
-            var key = BallotKey.From(election, ballot);
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out var exists);
-            if (!exists)
-            {
-                slot = weights.Count;
-                weights.Add(0);
-                members.Add(key);
-            }
-
-            weights[slot]++;
-        }
-
+        VoterCount = checked((int)voters);
         Weights = [.. weights];
         var supporters = projects.Select(_ => new List<int>()).ToArray();
         var points = projects.Select(_ => new List<long>()).ToArray();
         for (var g = 0; g < members.Count; g++)
         {
-            var key = members[g];
-            for (var i = 0; i < key.Projects.Length; i++)
+            var (groupProjects, groupPoints) = members[g];
+            for (var i = 0; i < groupProjects.Length; i++)
             {
-                supporters[key.Projects[i]].Add(g);
-                points[key.Projects[i]].Add(key.Points[i]);
+                supporters[groupProjects[i]].Add(g);
+                points[groupProjects[i]].Add(groupPoints[i]);
             }
         }
 
@@ -89,7 +71,43 @@ internal sealed class CompiledElection
 
     public long[] TotalPoints { get; }
 
-    public static CompiledElection From(Election election) => new(election);
+    /// <summary>Groups the election's ballots, in the order of each group's first ballot.</summary>
+    public static CompiledElection From(Election election)
+    {
+        var groups = new Dictionary<BallotKey, int>();
+        var weights = new List<long>();
+        var members = new List<(int[], long[])>();
+        foreach (var ballot in election.Ballots)
+        {
+            var key = BallotKey.From(election, ballot);
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out var exists);
+            if (!exists)
+            {
+                slot = weights.Count;
+                weights.Add(0);
+                members.Add((key.Projects, key.Points));
+            }
+
+            weights[slot]++;
+        }
+
+        return new CompiledElection(election, members, weights, election.Ballots.Count);
+    }
+
+    /// <summary>An approval election whose ballots came grouped already.</summary>
+    public static CompiledElection From(Election election, BallotGroups groups)
+    {
+        var members = new List<(int[], long[])>(groups.Count);
+        var weights = new List<long>(groups.Count);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            int[] projects = [.. groups.Projects(g)];
+            members.Add((projects, [.. projects.Select(_ => 1L)]));
+            weights.Add(groups.VotersOf(g));
+        }
+
+        return new CompiledElection(election, members, weights, groups.Voters);
+    }
 
     public decimal ToMoney(long scaled) => (decimal)scaled / Scale;
 
