@@ -176,19 +176,7 @@ public static class Round4Bench
             var approvals = lines.OrderBy(b => b.Key).Select(b => (IReadOnlyList<int>)[.. b.Value.Where(l => l.ThemeId == theme.Id).Select(l => l.IdeaId)]).Where(b => b.Count > 0).ToList();
             var election = SelectionElection.Build(theme, ideas, approvals);
             var outcome = SelectionElection.Rule(edition.OutcomeRule).Run(election.Election);
-            expected.AddRange(outcome.Projects.Select(p => Describe(new IdeaResult
-            {
-                IdeaId = election.IdeaId(p.ProjectId),
-                ThemeId = theme.Id,
-                Votes = p.Votes,
-                Cost = (long)p.Cost,
-                Selected = p.Selected,
-                Step = p.Step,
-                Reason = p.Reason.ToString(),
-                RemainingAtTurn = p.RemainingBudgetAtTurn is { } left ? (long)left : null,
-                SupportersMoneyLeft = p.SupportersMoneyLeft is { } money ? (long)Math.Floor(money) : null,
-                WonTieAgainst = outcome.Ties.FirstOrDefault(t => t.Chosen == p.ProjectId) is { } tie ? string.Join(",", tie.TiedWith.Select(election.IdeaId)) : null,
-            })));
+            expected.AddRange(outcome.Projects.Select(p => Describe(SelectionCalculator.ToResult(round, theme, election, outcome, p))));
         }
 
         var actual = stored.Select(Describe).ToList();

@@ -49,7 +49,8 @@ public sealed class SelectionCalculator(AppDbContext db)
         return [.. themes.Select((t, i) => SelectionElection.Build(t.Theme, t.Ideas, groups[i]))];
     }
 
-    private static IdeaResult ToResult(Round round, Theme theme, SelectionElection election, Outcome outcome, ProjectOutcome project) => new()
+    /// <summary>What is stored of one idea's outcome.</summary>
+    public static IdeaResult ToResult(Round round, Theme theme, SelectionElection election, Outcome outcome, ProjectOutcome project) => new()
     {
         RoundId = round.Id,
         ThemeId = theme.Id,

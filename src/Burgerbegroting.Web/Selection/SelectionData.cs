@@ -30,10 +30,14 @@ public static class SelectionData
 
     /// <summary>Per theme and idea, the ballots of the round approving it, counted by the database (all a greedy rule needs).</summary>
     public static async Task<Dictionary<(int ThemeId, int IdeaId), long>> ApprovalCountsAsync(this AppDbContext db, int roundId) =>
-        await (from a in Approvals(db, roundId)
-               group a by new { a.ThemeId, a.IdeaId } into g
-               select new { g.Key.ThemeId, g.Key.IdeaId, Votes = g.LongCount() })
-            .ToDictionaryAsync(c => (c.ThemeId, c.IdeaId), c => c.Votes);
+        await ApprovalCounts(db, roundId).ToDictionaryAsync(c => (c.ThemeId, c.IdeaId), c => c.Votes);
+
+    internal static IQueryable<ApprovalCount> ApprovalCounts(AppDbContext db, int roundId) =>
+        from e in db.BallotEntries
+        join b in db.Ballots on e.BallotId equals b.Id
+        where b.RoundId == roundId && e.IdeaId != null
+        group e by new { e.ThemeId, e.IdeaId } into g
+        select new ApprovalCount(g.Key.ThemeId, g.Key.IdeaId!.Value, g.LongCount());
 
     /// <summary>
     /// Per theme, the round's ballots as groups of identical ballots over the theme's ideas (<paramref name="ideas"/>,
@@ -55,7 +59,7 @@ public static class SelectionData
         var groups = ideas.Select(t => new BallotGroups(t.Ideas.Count)).ToArray();
         var ballot = ideas.Select(_ => new List<int>()).ToArray();
         long? current = null;
-        await foreach (var row in Approvals(db, roundId).OrderBy(a => a.BallotId).AsAsyncEnumerable())
+        await foreach (var row in Approvals(db, roundId).AsAsyncEnumerable())
         {
             if (row.BallotId != current)
             {
@@ -95,14 +99,17 @@ public static class SelectionData
         return [.. rows.GroupBy(r => r.ReceiptCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, (IReadOnlyList<int>)[.. g.Select(r => r.IdeaId)]))];
     }
 
-    /// <summary>Every idea approved on a ballot of the round, with the theme it was approved in.</summary>
+    /// <summary>Every idea approved on a ballot of the round, with the theme it was approved in, in ballot order.</summary>
     internal static IQueryable<Approval> Approvals(AppDbContext db, int roundId) =>
         from e in db.BallotEntries
         join b in db.Ballots on e.BallotId equals b.Id
         where b.RoundId == roundId && e.IdeaId != null
+        orderby e.BallotId
         select new Approval(e.BallotId, e.ThemeId, e.IdeaId!.Value);
 
     public static IEnumerable<Theme> SelectionThemes(this Edition edition) => edition.Themes.Where(t => t.Chosen && t.Budget is not null);
 }
 
 internal sealed record Approval(long BallotId, int ThemeId, int IdeaId);
+
+internal sealed record ApprovalCount(int ThemeId, int IdeaId, long Votes);
