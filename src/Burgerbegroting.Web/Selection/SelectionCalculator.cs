@@ -40,7 +40,7 @@ public sealed class SelectionCalculator(AppDbContext db)
     {
         if (rule.CountsSuffice)
         {
-            var counts = await db.ApprovalCountsAsync(round.Id);
+            var counts = await db.ApprovalCountsAsync([.. themes.SelectMany(t => t.Ideas.Select(i => i.Id))]);
             return [.. themes.Select(t => SelectionElection.FromCounts(t.Theme, t.Ideas,
                 t.Ideas.ToDictionary(i => i.Id, i => counts.GetValueOrDefault((t.Theme.Id, i.Id)))))];
         }

@@ -105,7 +105,7 @@ public sealed class SqlServerScriptTests
         var roundId = 7;
         var ballots = await sql.CaptureAsync(() => db.Ballots.CountAsync(b => b.RoundId == roundId));
         var ideas = await sql.CaptureAsync(() => SelectionData.AdmittedIdeas(db, 3, 5).ToListAsync());
-        var approvals = await sql.CaptureAsync(() => db.ApprovalCountsAsync(7));
+        var approvals = await sql.CaptureAsync(() => db.ApprovalCountsAsync([1, 2]));
         var grouped = await sql.CaptureAsync(() => db.GroupedApprovalsAsync(7, [(5, [1, 2])]));
 
         var before = sql.Batches.Count;
