@@ -25,6 +25,12 @@ if (args.Contains("--opendata"))
     return await OpenDataBench.RunAsync(args);
 }
 
+// With --round4 it measures the close of round 4 instead (Round4Bench).
+if (args.Contains("--round4"))
+{
+    return await Round4Bench.RunAsync(args);
+}
+
 // With --report it measures the participation figures and the edition report instead (ReportBench).
 if (args.Contains("--report"))
 {

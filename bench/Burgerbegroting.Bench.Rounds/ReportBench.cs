@@ -152,7 +152,7 @@ public static class ReportBench
         return response.IsSuccessStatusCode ? body.Length.ToString(CultureInfo.InvariantCulture) : throw new InvalidOperationException($"/{path} answered {(int)response.StatusCode}");
     }
 
-    private static async Task<int> CreateEditionAsync(AppDbContext db)
+    internal static async Task<int> CreateEditionAsync(AppDbContext db)
     {
         var edition = Edition.CreateNew("Burgerbegroting Maastricht 2027", TotalBudget, DateTime.UtcNow);
         edition.MakeCurrent(DateTime.UtcNow);
@@ -164,7 +164,7 @@ public static class ReportBench
         return edition.Id;
     }
 
-    private static async Task StepAsync(BenchApp app, RoundKind kind, Func<RoundLifecycle, Func<int, Task<TransitionError>>> step) =>
+    internal static async Task StepAsync(BenchApp app, RoundKind kind, Func<RoundLifecycle, Func<int, Task<TransitionError>>> step) =>
         await app.InScopeAsync(async services =>
         {
             var id = await services.GetRequiredService<AppDbContext>().Rounds.Where(r => r.Number == (int)kind).Select(r => r.Id).SingleAsync();
@@ -173,7 +173,7 @@ public static class ReportBench
         });
 
     /// <summary>Publishes as staff would; a tie at round 1's cut-off goes to the theme listed first.</summary>
-    private static async Task PublishAsync(BenchApp app, RoundKind kind) =>
+    internal static async Task PublishAsync(BenchApp app, RoundKind kind) =>
         await app.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<AppDbContext>();
@@ -190,11 +190,11 @@ public static class ReportBench
             return 0;
         });
 
-    private static string Ms(double ms) => ms.ToString(ms < 10 ? "F1" : "F0", CultureInfo.InvariantCulture) + " ms";
+    internal static string Ms(double ms) => ms.ToString(ms < 10 ? "F1" : "F0", CultureInfo.InvariantCulture) + " ms";
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;

@@ -37,14 +37,14 @@ public static class ReportSeeder
         return voters;
     }
 
-    /// <summary>Ideas for round 3; for rounds 1, 2 and 4, <paramref name="count"/> ballots of randomly chosen codes.</summary>
-    public static async Task SeedRoundAsync(AppDbContext db, int editionId, RoundKind kind, string[] voters, int count, Random random)
+    /// <summary>Ideas for round 3 (<paramref name="ideasPerTheme"/> per theme); for rounds 1, 2 and 4, <paramref name="count"/> ballots of randomly chosen codes.</summary>
+    public static async Task SeedRoundAsync(AppDbContext db, int editionId, RoundKind kind, string[] voters, int count, Random random, int ideasPerTheme = 8)
     {
         var round = await db.Rounds.SingleAsync(r => r.EditionId == editionId && r.Number == (int)kind);
         var themes = await db.Themes.Where(t => t.EditionId == editionId).OrderBy(t => t.Position).ToListAsync();
         if (kind == RoundKind.Ideas)
         {
-            await AddIdeasAsync(db, editionId, themes.Where(t => t.Budget is not null).ToList(), random);
+            await AddIdeasAsync(db, editionId, themes.Where(t => t.Budget is not null).ToList(), random, ideasPerTheme);
             return;
         }
 
@@ -121,7 +121,7 @@ public static class ReportSeeder
         };
     }
 
-    private static async Task AddIdeasAsync(AppDbContext db, int editionId, List<Data.Editions.Theme> themes, Random random)
+    private static async Task AddIdeasAsync(AppDbContext db, int editionId, List<Data.Editions.Theme> themes, Random random, int ideasPerTheme)
     {
         var submitter = new AppUser { UserName = "indiener@example.nl", Email = "indiener@example.nl", Kind = AccountKind.Resident, CreatedAt = DateTime.UtcNow };
         db.Users.Add(submitter);
@@ -129,7 +129,7 @@ public static class ReportSeeder
         var at = DateTime.UtcNow;
         foreach (var theme in themes)
         {
-            for (var i = 0; i < IdeasPerTheme; i++)
+            for (var i = 0; i < ideasPerTheme; i++)
             {
                 var cost = (long)(theme.Budget!.Value * (0.04 + (random.NextDouble() * 0.36)));
                 db.Ideas.Add(new Idea
@@ -143,8 +143,6 @@ public static class ReportSeeder
 
         await db.SaveChangesAsync();
     }
-
-    private const int IdeasPerTheme = 8;
 
     private static int Pick(Random random, int[] weights)
     {

@@ -69,6 +69,8 @@ public sealed class Ballot
 public sealed class Election
 {
     private readonly Dictionary<string, int> _indexById;
+    private readonly BallotGroups? _groups;
+    private IReadOnlyList<Ballot>? _ballots;
     private CompiledElection? _compiled;
 
     public Election(
@@ -99,16 +101,66 @@ public sealed class Election
 
         Budget = budget;
         Projects = projects;
-        Ballots = ballots;
+        _ballots = ballots;
         VoteType = voteType;
         Meta = meta ?? [];
     }
+
+    /// <summary>
+    /// An approval election from ballots already grouped (<see cref="BallotGroups"/>, indexes into
+    /// <paramref name="projects"/>): what many ballots cost without a <see cref="Ballot"/> per voter. The rules see the
+    /// same election as from the ballots one by one; <see cref="Ballots"/> writes them out (voters 1, 2, 3…) only if asked.
+    /// </summary>
+    public Election(decimal budget, IReadOnlyList<Project> projects, BallotGroups ballots, IReadOnlyList<KeyValuePair<string, string>>? meta = null)
+        : this(budget, projects, [], VoteType.Approval, meta)
+    {
+        ArgumentNullException.ThrowIfNull(ballots);
+        if (ballots.ProjectCount != projects.Count)
+        {
+            throw new ArgumentException($"The ballots refer to {ballots.ProjectCount} projects, the election has {projects.Count}.", nameof(ballots));
+        }
+
+        _groups = ballots;
+        _ballots = null;
+    }
+
+    /// <summary>
+    /// Only how many voters approve each project (<paramref name="approvals"/>, parallel to <paramref name="projects"/>),
+    /// counted where the ballots are: enough for a rule with <see cref="IOutcomeRule.CountsSuffice"/> (greedy), which
+    /// then decides as over the ballots themselves. Rules that need to know who approved what refuse it.
+    /// </summary>
+    public static Election FromApprovalCounts(decimal budget, IReadOnlyList<Project> projects, IReadOnlyList<long> approvals, IReadOnlyList<KeyValuePair<string, string>>? meta = null)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        ArgumentNullException.ThrowIfNull(approvals);
+        if (approvals.Count != projects.Count)
+        {
+            throw new ArgumentException($"{approvals.Count} counts for {projects.Count} projects.", nameof(approvals));
+        }
+
+        // Each count stands as a group of voters approving that one project: the same number of supporters per project.
+        var groups = new BallotGroups(projects.Count);
+        for (var p = 0; p < projects.Count; p++)
+        {
+            if (approvals[p] > 0)
+            {
+                groups.Add([p], approvals[p]);
+            }
+        }
+
+        return new Election(budget, projects, groups, meta) { CountsOnly = true };
+    }
+
+    /// <summary>Made by <see cref="FromApprovalCounts"/>: the counts are known, the ballots are not.</summary>
+    public bool CountsOnly { get; private init; }
 
     public decimal Budget { get; }
 
     public IReadOnlyList<Project> Projects { get; }
 
-    public IReadOnlyList<Ballot> Ballots { get; }
+    public IReadOnlyList<Ballot> Ballots => _ballots ??= CountsOnly
+        ? throw new InvalidOperationException("An election made from approval counts has no ballots.")
+        : Expand(_groups!);
 
     public VoteType VoteType { get; }
 
@@ -126,7 +178,22 @@ public sealed class Election
     internal int IndexOf(string projectId) => _indexById[projectId];
 
     // Rules share one compiled form (integer costs, grouped ballots), built on first use.
-    internal CompiledElection Compiled => _compiled ??= CompiledElection.From(this);
+    internal CompiledElection Compiled => _compiled ??= _groups is null ? CompiledElection.From(this) : CompiledElection.From(this, _groups);
+
+    private List<Ballot> Expand(BallotGroups groups)
+    {
+        var ballots = new List<Ballot>(checked((int)groups.Voters));
+        for (var g = 0; g < groups.Count; g++)
+        {
+            string[] ids = [.. groups.Projects(g).Select(p => Projects[p].Id)];
+            for (var v = 0; v < groups.VotersOf(g); v++)
+            {
+                ballots.Add(new Ballot((ballots.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ids));
+            }
+        }
+
+        return ballots;
+    }
 
     private void Validate(Ballot ballot, VoteType voteType)
     {

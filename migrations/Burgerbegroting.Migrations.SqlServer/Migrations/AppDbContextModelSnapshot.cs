@@ -230,11 +230,11 @@ namespace Burgerbegroting.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdeaId");
-
                     b.HasIndex("ThemeId");
 
-                    b.HasIndex("BallotId", "ThemeId");
+                    b.HasIndex("BallotId", "ThemeId", "IdeaId");
+
+                    b.HasIndex("IdeaId", "ThemeId", "BallotId");
 
                     b.ToTable("BallotEntries");
                 });

@@ -218,11 +218,11 @@ namespace Burgerbegroting.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdeaId");
-
                     b.HasIndex("ThemeId");
 
-                    b.HasIndex("BallotId", "ThemeId");
+                    b.HasIndex("BallotId", "ThemeId", "IdeaId");
+
+                    b.HasIndex("IdeaId", "ThemeId", "BallotId");
 
                     b.ToTable("BallotEntries");
                 });

@@ -74,9 +74,11 @@ public class BallotEntryConfiguration : IEntityTypeConfiguration<BallotEntry>
         builder.Property(e => e.Id).ValueGeneratedNever();
         // Rounds 1-2 have one entry per theme, round 4 one per idea; code builds entries from a dictionary keyed
         // that way. (A unique index over the nullable IdeaId would not hold for NULLs on either provider.)
-        builder.HasIndex(e => new { e.BallotId, e.ThemeId });
+        // Both cover what the close of round 4 reads: its approvals in ballot order (equal shares) and their count per
+        // idea (greedy), which the IdeaId-led one answers from round 4's rows alone (other rounds have no idea).
+        builder.HasIndex(e => new { e.BallotId, e.ThemeId, e.IdeaId });
         builder.HasIndex(e => e.ThemeId);
-        builder.HasIndex(e => e.IdeaId);
+        builder.HasIndex(e => new { e.IdeaId, e.ThemeId, e.BallotId });
         builder.HasOne<Theme>().WithMany().HasForeignKey(e => e.ThemeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Ideas.Idea>().WithMany().HasForeignKey(e => e.IdeaId).OnDelete(DeleteBehavior.Restrict);
     }

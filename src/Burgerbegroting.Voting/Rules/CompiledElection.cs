@@ -9,7 +9,7 @@ namespace Burgerbegroting.Voting;
 /// </summary>
 internal sealed class CompiledElection
 {
-    private CompiledElection(Election election)
+    private CompiledElection(Election election, List<(int[] Projects, long[] Points)> members, List<long> weights, long voters)
     {
         Election = election;
         var projects = election.Projects;
@@ -24,40 +24,21 @@ internal sealed class CompiledElection
 
         Budget = checked((long)(election.Budget * Scale));
         Costs = [.. projects.Select(p => checked((long)(p.Cost * Scale)))];
-        VoterCount = election.Ballots.Count;
-
-        var groups = new Dictionary<BallotKey, int>();
-        var weights = new List<long>();
-        var members = new List<BallotKey>();
-        foreach (var ballot in election.Ballots)
-        {
-            var key = BallotKey.From(election, ballot);
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out var exists);
-            if (!exists)
-            {
-                slot = weights.Count;
-                weights.Add(0);
-                members.Add(key);
-            }
-
-            weights[slot]++;
-        }
+        VoterCount = checked((int)voters);
 
         // Groups are numbered in the order of their ballots (project indices, then points), so the supporters of a
         // project come in long runs of neighbouring groups: the Method of Equal Shares reads every supporter's money
         // many times, and neighbours share cache lines. The numbering changes no outcome.
         var order = Enumerable.Range(0, members.Count).ToArray();
-        Array.Sort(order, (a, b) => BallotKey.Compare(members[a], members[b]));
-        weights = [.. order.Select(g => weights[g])];
+        Array.Sort(order, (a, b) => Compare(members[a], members[b]));
+        Weights = [.. order.Select(g => weights[g])];
         members = [.. order.Select(g => members[g])];
-
-        Weights = [.. weights];
         var together = new bool[projects.Count, projects.Count];
-        foreach (var key in members)
+        foreach (var (groupProjects, _) in members)
         {
-            foreach (var a in key.Projects)
+            foreach (var a in groupProjects)
             {
-                foreach (var b in key.Projects)
+                foreach (var b in groupProjects)
                 {
                     together[a, b] = true;
                 }
@@ -69,11 +50,11 @@ internal sealed class CompiledElection
         var points = projects.Select(_ => new List<long>()).ToArray();
         for (var g = 0; g < members.Count; g++)
         {
-            var key = members[g];
-            for (var i = 0; i < key.Projects.Length; i++)
+            var (groupProjects, groupPoints) = members[g];
+            for (var i = 0; i < groupProjects.Length; i++)
             {
-                supporters[key.Projects[i]].Add(g);
-                points[key.Projects[i]].Add(key.Points[i]);
+                supporters[groupProjects[i]].Add(g);
+                points[groupProjects[i]].Add(groupPoints[i]);
             }
         }
 
@@ -115,7 +96,43 @@ internal sealed class CompiledElection
 
     public long[] TotalPoints { get; }
 
-    public static CompiledElection From(Election election) => new(election);
+    /// <summary>Groups the election's ballots, in the order of each group's first ballot.</summary>
+    public static CompiledElection From(Election election)
+    {
+        var groups = new Dictionary<BallotKey, int>();
+        var weights = new List<long>();
+        var members = new List<(int[], long[])>();
+        foreach (var ballot in election.Ballots)
+        {
+            var key = BallotKey.From(election, ballot);
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out var exists);
+            if (!exists)
+            {
+                slot = weights.Count;
+                weights.Add(0);
+                members.Add((key.Projects, key.Points));
+            }
+
+            weights[slot]++;
+        }
+
+        return new CompiledElection(election, members, weights, election.Ballots.Count);
+    }
+
+    /// <summary>An approval election whose ballots came grouped already.</summary>
+    public static CompiledElection From(Election election, BallotGroups groups)
+    {
+        var members = new List<(int[], long[])>(groups.Count);
+        var weights = new List<long>(groups.Count);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            int[] projects = [.. groups.Projects(g)];
+            members.Add((projects, [.. projects.Select(_ => 1L)]));
+            weights.Add(groups.VotersOf(g));
+        }
+
+        return new CompiledElection(election, members, weights, groups.Voters);
+    }
 
     /// <summary>The supporters, utilities and weights the Method of Equal Shares reads, built once per satisfaction.</summary>
     public EqualSharesInput EqualSharesInput(Satisfaction satisfaction)
@@ -128,6 +145,13 @@ internal sealed class CompiledElection
 
         Interlocked.CompareExchange(ref slot, Voting.EqualSharesInput.Shared(this, satisfaction), null);
         return slot!;
+    }
+
+    /// <summary>Lexicographic: the projects, then the points.</summary>
+    private static int Compare((int[] Projects, long[] Points) a, (int[] Projects, long[] Points) b)
+    {
+        var byProjects = a.Projects.AsSpan().SequenceCompareTo(b.Projects);
+        return byProjects != 0 ? byProjects : a.Points.AsSpan().SequenceCompareTo(b.Points);
     }
 
     public decimal ToMoney(long scaled) => (decimal)scaled / Scale;
@@ -170,13 +194,6 @@ internal sealed class CompiledElection
 
             Array.Sort(projects, points);
             return new BallotKey(projects, points);
-        }
-
-        // Lexicographic: the projects, then the points.
-        public static int Compare(BallotKey a, BallotKey b)
-        {
-            var byProjects = a.Projects.AsSpan().SequenceCompareTo(b.Projects);
-            return byProjects != 0 ? byProjects : a.Points.AsSpan().SequenceCompareTo(b.Points);
         }
 
         public bool Equals(BallotKey other) =>

@@ -27,7 +27,9 @@ public sealed class EqualSharesRule(string name, Satisfaction satisfaction) : IO
     }
 
     internal static EqualSharesInput Input(Election election, Satisfaction satisfaction, IComparer<Project>? tieBreaking) =>
-        new(election.Compiled, satisfaction, TieBreaking.Ranks(election.Projects, tieBreaking ?? TieBreaking.ByIdOrdinal));
+        election.CountsOnly
+            ? throw new InvalidOperationException("Equal shares needs the ballots, not only the approval counts.")
+            : new(election.Compiled, satisfaction, TieBreaking.Ranks(election.Projects, tieBreaking ?? TieBreaking.ByIdOrdinal));
 
     /// <summary>
     /// One run with every voter starting at <paramref name="budgetNumerator"/> / voters (scaled money); without

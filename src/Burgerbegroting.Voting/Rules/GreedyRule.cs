@@ -26,6 +26,9 @@ public sealed class GreedyRule(string name, GreedyScore score, bool useScoreThre
 
     public GreedyScore Score { get; } = score;
 
+    /// <summary>Greedy orders by supporters (or points, which an approval count gives as well) and cost only.</summary>
+    public bool CountsSuffice => true;
+
     public string Description => Score switch
     {
         GreedyScore.Votes => useScoreThreshold

@@ -23,7 +23,8 @@ public sealed class ResultsCalculator(AppDbContext db, SelectionCalculator selec
     public async Task ComputeAsync(Round round)
     {
         var edition = await db.Editions.Include(e => e.Themes).SingleAsync(e => e.Id == round.EditionId);
-        var totals = await ThemeTotals(db, round.Id).ToDictionaryAsync(t => t.ThemeId);
+        // Rounds 1 and 2 are decided by the per-theme totals; round 4 by its ideas, which SelectionCalculator counts.
+        var totals = round.Kind is RoundKind.ThemeChoice or RoundKind.BudgetSplit ? await ThemeTotals(db, round.Id).ToDictionaryAsync(t => t.ThemeId) : [];
         var ballots = await db.Ballots.CountAsync(b => b.RoundId == round.Id);
 
         var ideaResults = round.Kind == RoundKind.Selection ? await selection.ComputeAsync(round, edition) : [];

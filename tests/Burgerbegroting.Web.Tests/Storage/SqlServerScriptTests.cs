@@ -105,7 +105,8 @@ public sealed class SqlServerScriptTests
         var roundId = 7;
         var ballots = await sql.CaptureAsync(() => db.Ballots.CountAsync(b => b.RoundId == roundId));
         var ideas = await sql.CaptureAsync(() => SelectionData.AdmittedIdeas(db, 3, 5).ToListAsync());
-        var approvals = await sql.CaptureAsync(() => SelectionData.Approvals(db, 7, 5).ToListAsync());
+        var approvals = await sql.CaptureAsync(() => db.ApprovalCountsAsync([1, 2]));
+        var grouped = await sql.CaptureAsync(() => db.GroupedApprovalsAsync(7, [(5, [1, 2])]));
 
         var before = sql.Batches.Count;
         await ResultsCalculator.DeleteResultsAsync(db, 7);
@@ -121,7 +122,7 @@ public sealed class SqlServerScriptTests
         Assert.Contains("UPDATE [Rounds]", save, StringComparison.Ordinal);
         Assert.Contains("[ThemeResults]", save, StringComparison.Ordinal);
 
-        foreach (var batch in new[] { close, totals, ballots, ideas, approvals, save }.Concat(deletes))
+        foreach (var batch in new[] { close, totals, ballots, ideas, approvals, grouped, save }.Concat(deletes))
         {
             TSql.AssertValid(batch);
         }
