@@ -307,7 +307,8 @@ async Task ForEachAsync(List<BenchVoter> voters, Func<BenchVoter, Task> work) =>
 
 async Task ServerCommandAsync(string sql)
 {
-    await using var connection = new NpgsqlConnection(server);
+    // The server's own database: the one named in BB_TEST_POSTGRES need not exist.
+    await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
     await connection.OpenAsync();
     await using var command = new NpgsqlCommand(sql, connection);
     await command.ExecuteNonQueryAsync();

@@ -46,7 +46,7 @@ public static class Persistence
     {
         _ = provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(new SqliteWaits(), new SqliteWriteGate()),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(new SqliteWaits(), new SqliteWriteGate(), new SqliteStatementGate()),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations)),
             // No EnableRetryOnFailure: a retrying strategy refuses the explicit transactions the app opens (ballots,
             // registration, results) unless each runs as a whole inside CreateExecutionStrategy().ExecuteAsync, and

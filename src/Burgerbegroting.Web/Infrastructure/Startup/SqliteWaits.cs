@@ -16,6 +16,8 @@ namespace Burgerbegroting.Web.Infrastructure.Startup;
 /// SQLite or in Microsoft.Data.Sqlite's retry loop, which sleeps 150 ms between tries on a blocked thread-pool thread;
 /// under a vote's load those sleeps, not the work, set the time of a ballot. Statements outside a transaction (and other
 /// processes on the file) still wait with SQLite's own busy timeout, which retries within milliseconds.
+/// Writing statements outside a transaction (the outbox sender's claim and its "sent", bulk updates) queue at the same
+/// gate (<see cref="SqliteStatementGate"/>).
 /// </summary>
 public sealed class SqliteWaits : DbConnectionInterceptor
 {
@@ -135,6 +137,19 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor
 
     public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) => Left(transaction);
 
+    /// <summary>The gate for a writing statement that runs outside a transaction; null for a read or inside a transaction (whose gate is held already).</summary>
+    internal static SemaphoreSlim? ForStatement(DbCommand command) =>
+        command.Transaction is null && command.Connection is { } connection && IsWrite(command.CommandText)
+            ? Gates.GetOrAdd(connection.DataSource, _ => new SemaphoreSlim(1, 1))
+            : null;
+
+    private static bool IsWrite(string sql)
+    {
+        var text = sql.AsSpan().TrimStart();
+        return text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase) || text.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Whether no transaction of this process holds the gate of the database file (for the tests).</summary>
     internal static bool IsFree(string dataSource) => !Gates.TryGetValue(dataSource, out var gate) || gate.CurrentCount == 1;
 
@@ -180,6 +195,75 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor
             {
                 gate.Release();
             }
+        }
+    }
+}
+
+/// <summary>
+/// The gate of <see cref="SqliteWriteGate"/> for a writing statement outside a transaction (an UPDATE or DELETE that
+/// commits on its own): taken before it runs, handed back when it has run or failed. Without it such a statement, the
+/// outbox sender's "sent" after each mail, waits in SQLite's busy handler, whose sleeps grow to 100 ms, while ballots
+/// come in, and the receipts fall behind.
+/// </summary>
+public sealed class SqliteStatementGate : DbCommandInterceptor
+{
+    private static readonly ConditionalWeakTable<DbCommand, SemaphoreSlim> Holding = [];
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        if (SqliteWriteGate.ForStatement(command) is { } gate && gate.Wait(SqliteWaits.Timeout(command.Connection!)))
+        {
+            Holding.AddOrUpdate(command, gate);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (SqliteWriteGate.ForStatement(command) is { } gate && await gate.WaitAsync(SqliteWaits.Timeout(command.Connection!), cancellationToken))
+        {
+            Holding.AddOrUpdate(command, gate);
+        }
+
+        return result;
+    }
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Leave(command);
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Leave(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Leave(command);
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(command);
+        return Task.CompletedTask;
+    }
+
+    public override void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Leave(command);
+
+    public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(command);
+        return Task.CompletedTask;
+    }
+
+    private static void Leave(DbCommand command)
+    {
+        if (Holding.TryGetValue(command, out var gate))
+        {
+            Holding.Remove(command);
+            gate.Release();
         }
     }
 }
