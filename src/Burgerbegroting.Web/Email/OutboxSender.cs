@@ -30,7 +30,7 @@ public sealed class OutboxSender(
     /// <summary>
     /// Sends what is due now; returns how many messages it delivered. The due messages are claimed together, in one
     /// statement (one write, however many mails wait after a busy minute of voting), then sent over one SMTP connection
-    /// and each marked sent as soon as the server took it.
+    /// and each marked sent as soon as the server took it, while their lease has time left.
     /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
@@ -52,6 +52,13 @@ public sealed class OutboxSender(
         await using var batch = transport.Begin();
         foreach (var message in claimed)
         {
+            // A slow SMTP server must not let the lease of a mail still to send run out (another instance would send it
+            // too): past half the lease the pass stops; the rest are claimed again once their lease has run out.
+            if (clock.GetUtcNow().UtcDateTime > now + (o.Lease / 2))
+            {
+                break;
+            }
+
             delivered += await DeliverAsync(db, batch, message, cancellationToken) ? 1 : 0;
         }
 
