@@ -14,10 +14,10 @@ namespace Burgerbegroting.Web.Infrastructure.Startup;
 /// (which SQLite begins IMMEDIATE, taking the write lock) queue for a gate of the app's own per database file: a
 /// waiting request holds no thread and goes on the moment the one before it commits. Without it, each waits inside
 /// SQLite or in Microsoft.Data.Sqlite's retry loop, which sleeps 150 ms between tries on a blocked thread-pool thread;
-/// under a vote's load those sleeps, not the work, set the time of a ballot. Statements outside a transaction (and other
-/// processes on the file) still wait with SQLite's own busy timeout, which retries within milliseconds.
-/// Writing statements outside a transaction (the outbox sender's claim and its "sent", bulk updates) queue at the same
-/// gate (<see cref="SqliteStatementGate"/>).
+/// under a vote's load those sleeps, not the work, set the time of a ballot. Writing statements outside a transaction
+/// (the outbox sender's claim and its "sent", bulk updates) queue at the same gate (<see cref="SqliteStatementGate"/>);
+/// other processes on the file (the migrate command) wait with SQLite's own busy timeout, which retries within
+/// milliseconds.
 /// </summary>
 public sealed class SqliteWaits : DbConnectionInterceptor
 {
